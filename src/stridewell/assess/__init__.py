@@ -1,0 +1,1 @@
+"""Knee assessment: screening rules, red flags, questionnaires. Plain Python, no Django."""

@@ -1,0 +1,3 @@
+from stridewell.cli import main
+
+main()

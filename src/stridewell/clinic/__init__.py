@@ -1,0 +1,1 @@
+"""The Django project that wraps the cores: one app per feature."""

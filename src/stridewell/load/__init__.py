@@ -1,0 +1,1 @@
+"""Training load: readers, sessions, metrics, rules and plans. Plain Python, no Django."""
