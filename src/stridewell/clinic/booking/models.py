@@ -231,7 +231,7 @@ class Appointment(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="appt_end_after_start"),
             models.CheckConstraint(condition=Q(blocked_until__gte=F("end")), name="appt_block_covers_end"),
-            models.CheckConstraint(condition=Q(status="held") | Q(patient__isnull=False),
+            models.CheckConstraint(condition=Q(status__in=["held", "expired"]) | Q(patient__isnull=False),
                                    name="appt_patient_unless_held"),
         ]
 

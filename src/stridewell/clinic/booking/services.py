@@ -79,6 +79,12 @@ def appointment_hold(*, service: Service, location: Location, practitioner: Prac
     raise SlotTaken()
 
 
+def hold_release(token: str) -> None:
+    """Give up the hold `token` at once (the patient backed out or could not book it)."""
+    Appointment.objects.filter(hold_token=token, status=Appointment.Status.HELD).update(
+        status=Appointment.Status.EXPIRED)
+
+
 def hold_get(token: str) -> Appointment | None:
     """Return the live or expired hold for `token`, or None."""
     return (Appointment.objects.select_related("service", "location", "practitioner")

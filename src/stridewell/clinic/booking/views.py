@@ -138,8 +138,9 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
                                                   notes=request.POST.get("notes", ""),
                                                   reschedule_of=reschedule_of)
         except BookingError as exc:
+            services.hold_release(token)
             messages.error(request, str(exc))
-            return redirect("booking:slots", appt.service.slug, appt.location.slug, "any")
+            return redirect("booking:services")
         return redirect(reverse("booking:detail", args=[booked.id]) + "?new=1")
     credits = selectors.package_credits(patient, appt.service) if patient else []
     return render(request, "booking/confirm.html", {
