@@ -55,7 +55,7 @@ def test_kujala_unknown_option_names_the_item_and_the_allowed_values() -> None:
         score("kujala", answers)
 
 
-def test_kujala_rise_of_11_points_reaches_the_10_point_mid() -> None:
+def test_kujala_change_of_5_points_is_below_the_10_point_mid_and_20_is_above() -> None:
     before = score(
         "kujala", kujala_answers("first") | {"stairs": "unable", "jumping": "slight_difficulty"}
     )

@@ -7,7 +7,14 @@ likely conditions; `ScreeningAnswers` is the validated answer set, `answer_schem
 Schema. Nothing here is a diagnosis.
 """
 
+from stridewell.assess.answers import (
+    LOCATION_LABELS,
+    Examination,
+    ScreeningAnswers,
+    answer_schema,
+)
 from stridewell.assess.change import Change, ScaleChange, compare
+from stridewell.assess.conditions import CONDITIONS, ConditionMatch, Evidence
 from stridewell.assess.errors import AnswerError, DataFileError
 from stridewell.assess.instruments import (
     ChoiceGroup,
@@ -18,10 +25,25 @@ from stridewell.assess.instruments import (
     instrument,
     instruments,
 )
+from stridewell.assess.red_flags import URGENCY_ORDER, RedFlag
 from stridewell.assess.scoring import ScaleScore, Score, score
+from stridewell.assess.screening import DISCLAIMER, ScreeningResult, parse_answers, screen
 
 __all__ = [
+    "CONDITIONS",
+    "DISCLAIMER",
+    "LOCATION_LABELS",
+    "URGENCY_ORDER",
     "AnswerError",
+    "ConditionMatch",
+    "Evidence",
+    "Examination",
+    "RedFlag",
+    "ScreeningAnswers",
+    "ScreeningResult",
+    "answer_schema",
+    "parse_answers",
+    "screen",
     "Change",
     "ChoiceGroup",
     "DataFileError",
