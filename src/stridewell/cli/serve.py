@@ -27,7 +27,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, worker: bool = True, demo: 
     proc = None
     if worker:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "stridewell.cli", "manage", "db_worker", "--interval", "1"]
+            [sys.executable, "-m", "stridewell.cli", "manage", "db_worker", "--interval", "1", "--no-reload"]
         )
     try:
         from waitress import serve as waitress_serve
