@@ -24,6 +24,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, worker: bool = True, demo: 
     call_command("migrate", interactive=False, verbosity=0)
     if demo:
         call_command("load_demo")
+    call_command("resume_jobs", verbosity=0)
     proc = None
     if worker:
         proc = subprocess.Popen(

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "stridewell.clinic.accounts",
     "stridewell.clinic.patients",
     "stridewell.clinic.booking",
+    "stridewell.clinic.jobs",
     "stridewell.clinic.web",
 ]
 

@@ -11,4 +11,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("", include("stridewell.clinic.booking.urls")),
+    path("", include("stridewell.clinic.jobs.urls")),
 ]
