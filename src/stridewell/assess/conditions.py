@@ -105,9 +105,9 @@ CONDITIONS: Mapping[str, str] = MappingProxyType({c.id: c.name for c in conditio
 
 
 def rank_conditions(answers: ScreeningAnswers) -> tuple[ConditionMatch, ...]:
-    """Return conditions with at least one supporting answer, highest score first."""
+    """Return conditions with a supporting answer and a positive score, highest first."""
     matches = [_match(rule, answers) for rule in condition_rules()]
-    ranked = [m for m in matches if m.supporting]
+    ranked = [m for m in matches if m.supporting and m.score > 0]
     return tuple(sorted(ranked, key=lambda m: -m.score))
 
 

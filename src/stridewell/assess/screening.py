@@ -83,8 +83,11 @@ def screen(answers: ScreeningAnswers | Mapping[str, object]) -> ScreeningResult:
 
 
 def _next_tests(top: tuple[ConditionMatch, ...]) -> tuple[str, ...]:
+    """Tests of the leading conditions (within half the best score) not yet examined."""
     seen: list[str] = []
     for match in top:
+        if match.score < top[0].score / 2:
+            break
         for test in match.examine_next:
             if test not in seen:
                 seen.append(test)

@@ -62,7 +62,8 @@ def _read_json_object(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise _fail(f"{path}: cannot read it ({exc})") from None
     except json.JSONDecodeError as exc:
-        raise _fail(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise _fail(f"{path}: not valid JSON ({where}: {exc.msg})") from None
     if not isinstance(data, dict):
         raise _fail(f"{path}: expected a JSON object of answers, got {type(data).__name__}")
     return data
@@ -134,12 +135,7 @@ def ask_answers() -> dict[str, Any]:
     if typer.confirm("Add examination findings (clinician)?", default=False):
         exam = {}
         for name, info in Examination.model_fields.items():
-            reply = typer.prompt(
-                f"{info.title} (yes/no/skip)",
-                default="skip",
-                type=typer.Choice(["yes", "no", "skip"]),
-                show_choices=False,
-            )
+            reply = _pick(f"{info.title} (yes/no/skip)", ["yes", "no", "skip"], "skip")
             if reply != "skip":
                 exam[name] = reply == "yes"
         out["exam"] = exam
@@ -158,21 +154,38 @@ def _choices(info: FieldInfo) -> list[str]:
     return found
 
 
+def _pick(question: str, choices: list[str], default: str | None) -> str:
+    """Ask until the reply is one of `choices` (Enter takes the default when there is one)."""
+    while True:
+        reply = str(typer.prompt(question, default=default)).strip()
+        if reply in choices:
+            return reply
+        typer.echo(f"Not a choice: {reply}")
+
+
 def _ask(info: FieldInfo) -> Any:
     title = info.title or ""
-    default = info.get_default(call_default_factory=True)
+    default = None if info.is_required() else info.get_default(call_default_factory=True)
     choices = _choices(info)
     if info.annotation is bool:
         return typer.confirm(title, default=bool(default))
     if choices and isinstance(default, list):
         typer.echo(f"{title}: choose any of {', '.join(choices)} (comma-separated)")
-        reply = typer.prompt(title, default="", show_default=False)
-        return [p.strip() for p in reply.split(",") if p.strip()]
+        while True:
+            reply = typer.prompt(title, default="", show_default=False)
+            picked = [p.strip() for p in reply.split(",") if p.strip()]
+            unknown = [p for p in picked if p not in choices]
+            if not unknown:
+                return picked
+            typer.echo(f"Not a choice: {', '.join(unknown)}")
+    if choices and default is None and not info.is_required():
+        choices = [*choices, "unknown"]
+        reply = _pick(f"{title} ({'/'.join(choices)})", choices, "unknown")
+        return None if reply == "unknown" else reply
     if choices:
-        shown = None if default is None else str(default)
-        return typer.prompt(title, default=shown, type=typer.Choice(choices))
+        return _pick(f"{title} ({'/'.join(choices)})", choices, default and str(default))
     kind = float if "float" in str(info.annotation) else int
-    if default is None or default is dataclasses.MISSING or str(default) == "PydanticUndefined":
+    if default is None:
         return typer.prompt(title, type=kind)
     return typer.prompt(title, default=default, type=kind)
 
@@ -230,9 +243,11 @@ def score_command(
 def _print_score(result: Score) -> None:
     typer.echo(f"{result.instrument_name}")
     for sc in result.scales:
-        value = "not scored" if sc.value is None else f"{sc.value:.1f}"
+        if sc.value is None:
+            typer.echo(f"  {sc.name}: {sc.note}")
+            continue
         extra = f" ({sc.note})" if sc.note else ""
-        typer.echo(f"  {sc.name}: {value} of {sc.minimum:g}-{sc.maximum:g}{extra}")
+        typer.echo(f"  {sc.name}: {sc.value:.1f} of {sc.minimum:g}-{sc.maximum:g}{extra}")
     if result.interpretation:
         typer.echo(f"  {result.interpretation}")
     if result.missing_items:
