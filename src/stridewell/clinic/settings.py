@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "stridewell.clinic.patients",
     "stridewell.clinic.booking",
     "stridewell.clinic.jobs",
+    "stridewell.clinic.audit",
     "stridewell.clinic.web",
 ]
 

@@ -12,4 +12,5 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("stridewell.clinic.booking.urls")),
     path("", include("stridewell.clinic.jobs.urls")),
+    path("", include("stridewell.clinic.patients.urls")),
 ]

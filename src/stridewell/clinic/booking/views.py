@@ -172,7 +172,10 @@ def my_home(request: HttpRequest) -> HttpResponse:
     for cb in classes:
         cb.position = waitlist_position(cb)
     packages = patient.packages.select_related("package").prefetch_related("package__items__service")
+    from stridewell.clinic.patients.chart import portal_sections
+
     return render(request, "booking/my_home.html", {
+        "sections": portal_sections(request, patient),
         "upcoming": [a for a in appts if a.start >= now and a.status == "booked"],
         "past": sorted([a for a in appts if not (a.start >= now and a.status == "booked")],
                        key=lambda a: a.start, reverse=True)[:20],
