@@ -49,6 +49,10 @@ INSTALLED_APPS = [
     "stridewell.clinic.booking",
     "stridewell.clinic.jobs",
     "stridewell.clinic.audit",
+    "stridewell.clinic.assessments",
+    "stridewell.clinic.programmes",
+    "stridewell.clinic.training",
+    "stridewell.clinic.gaitlab",
     "stridewell.clinic.web",
 ]
 
