@@ -173,3 +173,12 @@ def test_every_instrument_lists_items_with_labels_and_options_for_a_form() -> No
             assert item.label and len(item.options) >= 2
         for sc in inst.scales:
             assert sc.mid > 0 and sc.mid_source
+
+
+def test_trend_over_visits_compares_each_visit_with_the_first() -> None:
+    from stridewell.assess import changes_from_baseline
+
+    visits = [score("nprs", {"pain": p}) for p in (8, 7, 5)]
+    trend = changes_from_baseline(visits)
+    assert [c.scale("total").difference for c in trend] == [-1, -3]
+    assert [c.important for c in trend] == [False, True]

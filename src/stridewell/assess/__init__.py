@@ -13,7 +13,7 @@ from stridewell.assess.answers import (
     ScreeningAnswers,
     answer_schema,
 )
-from stridewell.assess.change import Change, ScaleChange, compare
+from stridewell.assess.change import Change, ScaleChange, changes_from_baseline, compare
 from stridewell.assess.conditions import CONDITIONS, ConditionMatch, Evidence
 from stridewell.assess.errors import AnswerError, DataFileError
 from stridewell.assess.instruments import (
@@ -42,6 +42,7 @@ __all__ = [
     "ScreeningAnswers",
     "ScreeningResult",
     "answer_schema",
+    "changes_from_baseline",
     "parse_answers",
     "screen",
     "Change",

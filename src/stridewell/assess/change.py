@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from stridewell.assess.errors import AnswerError
 from stridewell.assess.scoring import ScaleScore, Score
 
-__all__ = ["Change", "ScaleChange", "compare"]
+__all__ = ["Change", "ScaleChange", "changes_from_baseline", "compare"]
 
 Direction = Literal["better", "worse", "no_important_change", "not_comparable"]
 
@@ -68,6 +69,13 @@ def compare(before: Score, after: Score) -> Change:
         _scale_change(b, after.scale(b.scale_id), before.higher_is_better) for b in before.scales
     )
     return Change(before.instrument_id, scales)
+
+
+def changes_from_baseline(scores: Sequence[Score]) -> tuple[Change, ...]:
+    """Return the change of each later score from the first (a trend over visits, oldest first)."""
+    if not scores:
+        return ()
+    return tuple(compare(scores[0], later) for later in scores[1:])
 
 
 def _scale_change(b: ScaleScore, a: ScaleScore, higher_is_better: bool) -> ScaleChange:
