@@ -20,18 +20,21 @@ def load(path: Path) -> dict[str, Any]:
     return data
 
 
+RANKED = [p for p in CASES if load(p)["expected_condition"] is not None]
+
+
 def test_there_are_at_least_20_cases_and_their_conditions_exist() -> None:
-    assert len(CASES) >= 20
+    assert len(CASES) >= 20 and len(RANKED) >= 20
     for path in CASES:
         expected = load(path)["expected_condition"]
         assert expected is None or expected in CONDITIONS, path.name
 
 
-@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", RANKED, ids=lambda p: p.stem)
 def test_known_diagnosis_ranks_first_or_second(path: Path) -> None:
+    # Cases whose diagnosis is only a red flag (DVT, septic joint, tumour, acute fracture)
+    # carry expected_condition null and are checked by the red-flag test below.
     case = load(path)
-    if case["expected_condition"] is None:
-        pytest.skip("diagnosis is a red flag only (not a ranked condition)")
     result = screen(case["answers"])
     top = [c.id for c in result.conditions[:2]]
     assert case["expected_condition"] in top, f"{case['story']}\nranked: {top}"

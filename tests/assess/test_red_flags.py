@@ -205,3 +205,15 @@ def test_red_flags_come_most_urgent_first_with_reasons_and_source() -> None:
     tumour = result.red_flags[1]
     assert tumour.reasons == ("A lump or mass: yes",)
     assert tumour.source and tumour.action
+
+
+def test_back_of_knee_pain_on_the_pill_without_swelling_is_not_a_dvt_flag() -> None:
+    assert "dvt" not in flags(pain_locations=["back_of_knee"], dvt_risk_factors=["oestrogen"])
+    raised = flags(
+        pain_locations=["back_of_knee"], dvt_risk_factors=["oestrogen"], swelling="comes_and_goes"
+    )
+    assert "dvt" in raised
+
+
+def test_fever_with_a_knee_that_swells_after_long_runs_is_not_called_septic() -> None:
+    assert "septic_joint" not in flags(fever=True, swelling="comes_and_goes")

@@ -143,3 +143,16 @@ def test_visa_p_change_of_13_points_is_important_and_12_is_not() -> None:
     assert (plus_13.value, plus_12.value) == (84, 83)
     assert compare(before, plus_13).important
     assert not compare(before, plus_12).important
+
+
+def test_a_wrong_weight_in_a_data_file_is_caught_when_it_loads() -> None:
+    import tomllib
+    from importlib import resources
+
+    from stridewell.assess import DataFileError
+    from stridewell.assess.instruments import _build, _check
+
+    text = (resources.files("stridewell.assess") / "data/instruments/kujala.toml").read_text()
+    raw = tomllib.loads(text.replace("points = 10 },", "points = 11 },", 1))
+    with pytest.raises(DataFileError, match="items span 0.0-101.0, but the published range"):
+        _check(_build(raw))
