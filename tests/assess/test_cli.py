@@ -78,7 +78,7 @@ def test_screen_with_a_missing_file_says_so(tmp_path: Path) -> None:
 
 def test_screen_asks_the_questions_in_the_terminal() -> None:
     typed = {
-        "age": "28",
+        "age": "280\n28",  # out of range, asked again
         "onset": "gradual",
         "pain_locations": "around_kneecap, kneee",  # a typo is asked again
         "aggravating": "stairs_down, squatting, prolonged_sitting",
@@ -100,6 +100,7 @@ def test_screen_asks_the_questions_in_the_terminal() -> None:
     result = runner.invoke(app, ["screen"], input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.output
     assert "Not a choice: kneee" in result.output
+    assert "Not accepted: Input should be less than or equal to 100" in result.output
     assert "1. Patellofemoral pain" in result.output
 
 

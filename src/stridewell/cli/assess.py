@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 from rich.console import Console
 
@@ -184,10 +185,20 @@ def _ask(info: FieldInfo) -> Any:
         return None if reply == "unknown" else reply
     if choices:
         return _pick(f"{title} ({'/'.join(choices)})", choices, default and str(default))
+    return _ask_number(info, default)
+
+
+def _ask_number(info: FieldInfo, default: Any) -> Any:
+    """Ask until the number fits the field's bounds (age 4-100, pain 0-10, ...)."""
     kind = float if "float" in str(info.annotation) else int
-    if default is None:
-        return typer.prompt(title, type=kind)
-    return typer.prompt(title, default=default, type=kind)
+    bounded = typing.cast(Any, Annotated)[(info.annotation, *info.metadata)]
+    check: TypeAdapter[Any] = TypeAdapter(bounded)
+    while True:
+        reply = typer.prompt(info.title or "", default=default, type=kind)
+        try:
+            return check.validate_python(reply)
+        except ValidationError as exc:
+            typer.echo(f"Not accepted: {exc.errors()[0]['msg']}")
 
 
 def score_command(
