@@ -182,3 +182,13 @@ def test_trend_over_visits_compares_each_visit_with_the_first() -> None:
     trend = changes_from_baseline(visits)
     assert [c.scale("total").difference for c in trend] == [-1, -3]
     assert [c.important for c in trend] == [False, True]
+
+
+def test_change_carries_the_dates_of_the_two_visits() -> None:
+    from datetime import date
+
+    first = score("nprs", {"pain": 6}, taken_on=date(2026, 1, 5))
+    later = score("nprs", {"pain": 3}, taken_on=date(2026, 2, 16))
+    change = compare(first, later)
+    assert (change.before_date, change.after_date) == (date(2026, 1, 5), date(2026, 2, 16))
+    assert change.important

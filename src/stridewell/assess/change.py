@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from stridewell.assess.errors import AnswerError
@@ -35,6 +36,8 @@ class Change:
 
     instrument_id: str
     scales: tuple[ScaleChange, ...]
+    before_date: date | None = None
+    after_date: date | None = None
 
     @property
     def important(self) -> bool:
@@ -68,7 +71,7 @@ def compare(before: Score, after: Score) -> Change:
     scales = tuple(
         _scale_change(b, after.scale(b.scale_id), before.higher_is_better) for b in before.scales
     )
-    return Change(before.instrument_id, scales)
+    return Change(before.instrument_id, scales, before.taken_on, after.taken_on)
 
 
 def changes_from_baseline(scores: Sequence[Score]) -> tuple[Change, ...]:

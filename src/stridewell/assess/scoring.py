@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from stridewell.assess.errors import AnswerError
 from stridewell.assess.instruments import Instrument, Item, Scale, instrument
@@ -42,6 +43,7 @@ class Score:
     scales: tuple[ScaleScore, ...]
     missing_items: tuple[str, ...] = ()
     interpretation: str = ""
+    taken_on: date | None = None
 
     @property
     def complete(self) -> bool:
@@ -61,11 +63,13 @@ class Score:
         raise KeyError(scale_id)
 
 
-def score(instrument_id: str, responses: Mapping[str, object]) -> Score:
+def score(
+    instrument_id: str, responses: Mapping[str, object], *, taken_on: date | None = None
+) -> Score:
     """Return the score of one questionnaire; raises AnswerError naming each bad answer.
 
     `responses` maps item ids (see `instrument(id).items`) to option values; a missing key or
-    None means unanswered. Sum scales (AKPS, VISA-P, LEFS) need every item; KOOS and KOOS-PF
+    None means unanswered; `taken_on` is the date the patient answered. Sum scales (AKPS, VISA-P, LEFS) need every item; KOOS and KOOS-PF
     score each subscale with at least half its items answered and mark the rest not scored.
     """
     inst = instrument(instrument_id)
@@ -89,6 +93,7 @@ def score(instrument_id: str, responses: Mapping[str, object]) -> Score:
         scales=scales,
         missing_items=missing,
         interpretation=_interpret(inst, scales),
+        taken_on=taken_on,
     )
 
 
