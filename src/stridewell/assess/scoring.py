@@ -69,8 +69,9 @@ def score(
     """Return the score of one questionnaire; raises AnswerError naming each bad answer.
 
     `responses` maps item ids (see `instrument(id).items`) to option values; a missing key or
-    None means unanswered; `taken_on` is the date the patient answered. Sum scales (AKPS, VISA-P, LEFS) need every item; KOOS and KOOS-PF
-    score each subscale with at least half its items answered and mark the rest not scored.
+    None means unanswered; `taken_on` is the date the patient answered. Sum scales (AKPS,
+    VISA-P, LEFS) need every item; KOOS and KOOS-PF score each subscale with at least half
+    its items answered and mark the rest not scored.
     """
     inst = instrument(instrument_id)
     points = _validated_points(inst, responses)
