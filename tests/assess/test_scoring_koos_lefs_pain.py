@@ -192,3 +192,21 @@ def test_change_carries_the_dates_of_the_two_visits() -> None:
     change = compare(first, later)
     assert (change.before_date, change.after_date) == (date(2026, 1, 5), date(2026, 2, 16))
     assert change.important
+
+
+def test_koos_pf_no_problems_scores_100_and_extreme_problems_0() -> None:
+    assert score("koos_pf", all_boxes("koos_pf", 0)).value == 100
+    assert score("koos_pf", all_boxes("koos_pf", 4)).value == 0
+
+
+@pytest.mark.parametrize(("instrument_id", "item"), [("nprs", "pain"), ("groc", "change")])
+def test_single_item_scales_score_their_ends_and_refuse_a_blank(
+    instrument_id: str, item: str
+) -> None:
+    ends = [o.value for o in instrument(instrument_id).item(item).options]
+    assert [score(instrument_id, {item: v}).value for v in (ends[0], ends[-1])] == [
+        ends[0],
+        ends[-1],
+    ]
+    with pytest.raises(AnswerError, match="no answers were given"):
+        score(instrument_id, {item: None})

@@ -15,6 +15,7 @@ from rich.console import Console
 
 from stridewell.assess import (
     AnswerError,
+    Change,
     Examination,
     Score,
     ScreeningAnswers,
@@ -238,17 +239,22 @@ def score_command(
         return
     _print_score(result)
     if change:
-        typer.echo("Change since baseline:")
-        for sc in change.scales:
-            if sc.difference is None:
-                typer.echo(f"  {sc.name}: not comparable (a score is missing)")
-                continue
-            verdict = "reaches" if sc.important else "does not reach"
-            typer.echo(
-                f"  {sc.name}: {sc.before:.1f} -> {sc.after:.1f} ({sc.difference:+.1f}); "
-                f"{verdict} the minimal important difference of {sc.mid:g} "
-                f"[{sc.direction.replace('_', ' ')}]"
-            )
+        _print_change(change)
+
+
+def _print_change(change: Change) -> None:
+    """Print each scale's change and whether it reaches the minimal important difference."""
+    typer.echo("Change since baseline:")
+    for sc in change.scales:
+        if sc.difference is None:
+            typer.echo(f"  {sc.name}: not comparable (a score is missing)")
+            continue
+        verdict = "reaches" if sc.important else "does not reach"
+        typer.echo(
+            f"  {sc.name}: {sc.before:.1f} -> {sc.after:.1f} ({sc.difference:+.1f}); "
+            f"{verdict} the minimal important difference of {sc.mid:g} "
+            f"[{sc.direction.replace('_', ' ')}]"
+        )
 
 
 def _print_score(result: Score) -> None:
