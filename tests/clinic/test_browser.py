@@ -59,6 +59,7 @@ def test_new_patient_books_on_a_phone_creating_an_account_then_cancels(live_serv
     shot(page, "booking-1-times")
     page.get_by_role("button", name="10:00").click()
     page.get_by_text("We are holding this time").wait_for()
+    page.get_by_text(re.compile(r"\d min \d\d s")).wait_for()  # the countdown script ran under the CSP
     shot(page, "booking-2-hold")
     page.get_by_role("link", name="Create an account").click()
     page.get_by_label("Email").fill("newrunner@example.org")

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "stridewell.clinic.accounts.middleware.HealthDataMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "stridewell.clinic.urls"
@@ -81,6 +83,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
                 "stridewell.clinic.web.context.clinic",
             ],
         },
@@ -124,7 +127,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_EMAIL_VERIFICATION = os.environ.get("STRIDEWELL_EMAIL_VERIFICATION", "optional")
+ACCOUNT_EMAIL_VERIFICATION = os.environ.get(
+    "STRIDEWELL_EMAIL_VERIFICATION", "mandatory" if PRODUCTION else "optional")
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "stridewell.clinic.accounts.forms.SignupExtraForm"
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
@@ -177,6 +181,30 @@ BOOKING = {
 CLINIC_NAME = os.environ.get("STRIDEWELL_CLINIC_NAME", "Stridewell Clinic")
 
 SESSION_COOKIE_HTTPONLY = True
+# Sign out after 30 minutes without a request (each request renews the session).
+SESSION_COOKIE_AGE = int(os.environ.get("STRIDEWELL_SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+# Staff (practitioners, front desk, admins) must set up two-factor sign-in before using the app.
+REQUIRE_STAFF_MFA = _env_bool("STRIDEWELL_REQUIRE_STAFF_MFA", PRODUCTION)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = CLINIC_NAME
+
+# Content security policy (django-csp 4): our own scripts carry a per-request nonce; no third parties.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],  # inline SVG plots carry style attributes
+        "img-src": [SELF, "data:"],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
