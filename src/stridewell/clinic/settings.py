@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "stridewell.clinic.booking",
     "stridewell.clinic.jobs",
     "stridewell.clinic.audit",
+    "stridewell.clinic.notes",
     "stridewell.clinic.assessments",
     "stridewell.clinic.programmes",
     "stridewell.clinic.training",

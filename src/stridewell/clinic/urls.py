@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("stridewell.clinic.booking.urls")),
     path("", include("stridewell.clinic.jobs.urls")),
     path("", include("stridewell.clinic.patients.urls")),
+    path("", include("stridewell.clinic.notes.urls")),
     path("", include("stridewell.clinic.assessments.urls")),
     path("", include("stridewell.clinic.programmes.urls")),
     path("", include("stridewell.clinic.training.urls")),
