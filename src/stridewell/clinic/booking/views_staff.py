@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import user_passes_test
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -52,8 +52,11 @@ def day_view(request: HttpRequest) -> HttpResponse:
 @staff_required
 @require_POST
 def mark(request: HttpRequest, pk: int) -> HttpResponse:
-    """Record arrival, completion or a no-show for an appointment."""
-    appt = get_object_or_404(Appointment, pk=pk)
+    """Record arrival, completion or a no-show (front desk, admins, or the appointment's practitioner)."""
+    appt = get_object_or_404(Appointment.objects.select_related("practitioner"), pk=pk)
+    user = request.user
+    if user.role == "practitioner" and not user.is_superuser and appt.practitioner.user_id != user.id:
+        raise Http404("No such appointment")
     try:
         services.appointment_mark(appointment=appt, status=request.POST.get("status", ""))
     except BookingError as exc:
