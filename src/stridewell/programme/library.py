@@ -69,8 +69,11 @@ class Dose:
             work = f"{self.sets} x {self.reps or 1} reps"
         if self.each_side:
             work += " each side"
-        often = "daily" if self.per_week == 7 else (
-            "twice daily" if self.per_week == 14 else f"{self.per_week} times a week")
+        often = f"{self.per_week} times a week"
+        if self.per_week == 7:
+            often = "daily"
+        elif self.per_week > 7:
+            often = f"twice a day on {self.per_week // 2} days a week"
         parts = [work, f"rest {self.rest_s} s", often, f"load: {self.load}"]
         if self.tempo:
             parts.append(f"tempo: {self.tempo}")

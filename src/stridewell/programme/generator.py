@@ -1,0 +1,207 @@
+"""Build a personalised, phased exercise programme from the assessment answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from stridewell.programme.library import Dose, Exercise, Library, load_library
+from stridewell.programme.models import (
+    HOUSEHOLD,
+    DayPlan,
+    Phase,
+    Prescription,
+    Programme,
+    ProgrammeInputs,
+)
+from stridewell.programme.pain import rule_for
+from stridewell.programme.protocols import (
+    Protocol,
+    ProtocolPhase,
+    load_findings,
+    load_safety,
+    protocol_for,
+)
+
+__all__ = ["EDUCATION_FOR_ALL", "build_programme"]
+
+EDUCATION_FOR_ALL = (
+    "why_knees_hurt", "progress_gradually", "rest_and_recovery", "strength_and_form",
+    "shoes", "posture", "muscle_balance", "flare_up", "pain_monitoring", "return_to_run",
+)
+
+
+@dataclass
+class _Context:
+    inputs: ProgrammeInputs
+    protocol: Protocol
+    library: Library
+    avoid: frozenset[str]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def equipment(self) -> frozenset[str]:
+        return frozenset(self.inputs.equipment) | frozenset(HOUSEHOLD)
+
+    def usable(self, ex: Exercise, phase: int) -> bool:
+        return (ex.id not in self.avoid and set(ex.equipment) <= self.equipment
+                and ex.suits(self.inputs.condition, phase))
+
+
+def _pick(ctx: _Context, choose: tuple[str, ...], phase: int, taken: set[str]) -> Exercise | None:
+    """Return the first usable choice; failing that, the first usable easier version of one."""
+    lib = ctx.library
+    for cid in choose:
+        if cid not in taken and ctx.usable(lib[cid], phase):
+            return lib[cid]
+    for cid in choose:
+        ex = lib[cid]
+        while ex.regression:
+            ex = lib[ex.regression]
+            if ex.id not in taken and ctx.usable(ex, phase):
+                return ex
+    return None
+
+
+def _ease(dose: Dose) -> Dose:
+    """Return a lighter dose for an irritable knee: one set fewer, holds a third shorter."""
+    hold = max(15, round(dose.hold_s * 2 / 3)) if dose.hold_s else None
+    return replace(dose, sets=max(1, dose.sets - 1), hold_s=hold)
+
+
+def _fit_days(dose: Dose, days: int) -> Dose:
+    """Return the dose with sessions a week capped by the days available."""
+    if dose.per_week > 7:  # twice-daily home holds: twice on each available day
+        return replace(dose, per_week=min(dose.per_week, 2 * days))
+    return replace(dose, per_week=min(dose.per_week, days))
+
+
+def _prescribe(ctx: _Context, ex: Exercise, dose: Dose | None, role: str, reason: str,
+               phase: int) -> Prescription:
+    chosen = dose or ex.dose
+    if ctx.inputs.irritability == "high" and phase == ctx.inputs.phase:
+        chosen = _ease(chosen)
+    chosen = _fit_days(chosen, len(ctx.inputs.days_available))
+    return Prescription(ex.id, ex.name, role, chosen, reason)
+
+
+def _why_not(ctx: _Context, ex: Exercise, phase: int) -> str:
+    if ex.id in ctx.avoid:
+        return "is left out for this condition"
+    if not set(ex.equipment) <= ctx.equipment:
+        return "needs " + ", ".join(sorted(set(ex.equipment) - ctx.equipment)).replace("_", " ")
+    return "was already in this phase" if ex.suits(ctx.inputs.condition, phase) else (
+        "is not listed for this condition and phase")
+
+
+def _slots(ctx: _Context, proto_phase: ProtocolPhase, taken: set[str]) -> list[Prescription]:
+    out = []
+    n = proto_phase.number
+    for slot in proto_phase.slots:
+        ex = _pick(ctx, slot.choose, n, taken)
+        if ex is None:
+            ctx.notes.append(f"Phase {n}: nothing suitable for '{slot.role}' with the equipment "
+                             "at hand; ask your clinician for an alternative.")
+            continue
+        if ex.id != slot.choose[0]:
+            first = ctx.library[slot.choose[0]].name
+            why = _why_not(ctx, ctx.library[slot.choose[0]], n)
+            ctx.notes.append(f"Phase {n}: {ex.name} instead of {first}, which {why}.")
+        taken.add(ex.id)
+        out.append(_prescribe(ctx, ex, slot.dose, slot.role, "", n))
+    return out
+
+
+def _findings(ctx: _Context, phase: int, taken: set[str]) -> list[Prescription]:
+    out = []
+    table = load_findings()
+    for fid in ctx.inputs.findings:
+        finding = table[fid]
+        if any(cid in taken for cid in finding.add):
+            continue  # the protocol already answers this finding in this phase
+        ex = _pick(ctx, finding.add, phase, taken)
+        if ex is None:
+            continue
+        taken.add(ex.id)
+        out.append(_prescribe(ctx, ex, None, finding.label, finding.reason, phase))
+    return out
+
+
+def _week(prescriptions: list[Prescription], days: tuple[str, ...]) -> tuple[DayPlan, ...]:
+    """Spread each exercise's sessions evenly over the available days."""
+    plan: dict[str, list[str]] = {d: [] for d in days}
+    for i, p in enumerate(prescriptions):
+        n = min(p.dose.per_week, len(days))
+        offset = i % max(1, len(days) - n + 1) if n < len(days) else 0
+        picks = sorted({(offset + round(k * len(days) / n)) % len(days) for k in range(n)})
+        for k in picks:
+            plan[days[k]].append(p.exercise_id)
+    return tuple(DayPlan(d, tuple(ids)) for d, ids in plan.items())  # type: ignore[arg-type]
+
+
+def _phase(ctx: _Context, proto_phase: ProtocolPhase) -> Phase:
+    taken: set[str] = set()
+    prescriptions = _slots(ctx, proto_phase, taken) + _findings(ctx, proto_phase.number, taken)
+    return Phase(
+        number=proto_phase.number,
+        name=proto_phase.name,
+        weeks=proto_phase.weeks,
+        goal=proto_phase.goal,
+        prescriptions=tuple(prescriptions),
+        advance_when=proto_phase.advance_when,
+        week=_week(prescriptions, ctx.inputs.days_available),
+        notes=proto_phase.notes,
+    )
+
+
+def _adjustment_notes(ctx: _Context, requested: int, current: int) -> None:
+    inputs = ctx.inputs
+    if ctx.protocol.id == "general":
+        ctx.notes.insert(0, "No condition-specific protocol exists in Stridewell for this "
+                            "diagnosis: this is a general knee programme.")
+    if requested != current:
+        ctx.notes.append(f"Phase {requested} was asked for but this protocol has "
+                         f"{len(ctx.protocol.phases)} phases; starting in phase {current}.")
+    if inputs.irritability == "high":
+        ctx.notes.append("The knee is highly irritable: the current phase has one set fewer and "
+                         "shorter holds (Malliaras et al. 2015: irritable tendons need lower "
+                         "loads).")
+        if current > 1:
+            ctx.notes.append("With a highly irritable knee, consider starting from phase 1.")
+    ctx.notes.append("Assumed at home: " + ", ".join(HOUSEHOLD) + ".")
+
+
+def build_programme(inputs: ProgrammeInputs) -> Programme:
+    """Return a phased programme for the assessment in `inputs` (condition, phase, findings...)."""
+    protocol = protocol_for(inputs.condition)
+    cond_note = protocol.conditions.get(inputs.condition)
+    ctx = _Context(inputs, protocol, load_library(),
+                   frozenset(cond_note.avoid) if cond_note else frozenset())
+    current = min(inputs.phase, len(protocol.phases))
+    _adjustment_notes(ctx, inputs.phase, current)
+    phases = tuple(_phase(ctx, p) for p in protocol.phases)
+    safety = load_safety()
+    return Programme(
+        condition=inputs.condition,
+        condition_label=cond_note.name if cond_note else protocol.label,
+        protocol_id=protocol.id,
+        protocol_name=protocol.name,
+        summary=protocol.summary,
+        general=protocol.id == "general",
+        current_phase=current,
+        irritability=inputs.irritability,
+        findings=inputs.findings,
+        equipment=tuple(inputs.equipment),
+        days_available=inputs.days_available,
+        phases=phases,
+        pain_rule=rule_for(inputs.condition),
+        evidence=protocol.evidence,
+        adjustments=tuple(ctx.notes),
+        condition_notes=cond_note.notes if cond_note else (),
+        disclaimer=safety.disclaimer,
+        red_flags=safety.red_flags,
+        education=EDUCATION_FOR_ALL,
+        return_to_run_phase=protocol.return_to_run_phase,
+        patient_name=inputs.patient_name,
+        clinician=inputs.clinician,
+        start=inputs.start,
+    )
