@@ -180,6 +180,9 @@ BOOKING = {
     ),
 }
 CLINIC_NAME = os.environ.get("STRIDEWELL_CLINIC_NAME", "Stridewell Clinic")
+# Clinical notes are kept this many years after they were written, then may be erased on request
+# (8 years for adults in the UK NHS records code; set to your jurisdiction's rule).
+CLINICAL_RETENTION_YEARS = float(os.environ.get("STRIDEWELL_CLINICAL_RETENTION_YEARS", "8"))
 
 SESSION_COOKIE_HTTPONLY = True
 # Sign out after 30 minutes without a request (each request renews the session).

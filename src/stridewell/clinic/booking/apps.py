@@ -7,6 +7,10 @@ class BookingConfig(AppConfig):
     verbose_name = "Booking"
 
     def ready(self) -> None:
+        from stridewell.clinic.booking.records import erase_bookings, export_bookings
+        from stridewell.clinic.patients.records import register_record
+
+        register_record("bookings", export_bookings, erase_bookings)
         from stridewell.clinic.booking.chart import render_bookings
         from stridewell.clinic.patients.chart import Section, register_chart_section
 

@@ -5,3 +5,9 @@ class JobsConfig(AppConfig):
     name = "stridewell.clinic.jobs"
     label = "jobs"
     verbose_name = "Background jobs and uploads"
+
+    def ready(self) -> None:
+        from stridewell.clinic.jobs.records import erase_jobs, export_jobs
+        from stridewell.clinic.patients.records import register_record
+
+        register_record("uploads", export_jobs, erase_jobs)

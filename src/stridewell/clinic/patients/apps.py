@@ -5,3 +5,9 @@ class PatientsConfig(AppConfig):
     name = "stridewell.clinic.patients"
     label = "patients"
     verbose_name = "Patients"
+
+    def ready(self) -> None:
+        from stridewell.clinic.patients.chart import Section, register_portal_section
+        from stridewell.clinic.patients.portal import render_my_data
+
+        register_portal_section(Section("my-data", "My uploads and my data", 95, render_my_data))

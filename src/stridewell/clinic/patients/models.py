@@ -24,3 +24,19 @@ class Patient(models.Model):
     def name(self) -> str:
         """Return the patient's full name, or their e-mail when no name is known."""
         return self.user.get_full_name() or self.user.email
+
+
+class ErasureRequest(models.Model):
+    """A patient's request to erase their record, carried out by a clinic admin after checks."""
+
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="erasure_requests")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"Erasure request by {self.patient} on {self.requested_at:%Y-%m-%d}"
