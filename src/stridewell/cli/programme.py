@@ -2,6 +2,62 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from pydantic import ValidationError
+
+from stridewell.programme import build_programme, decide, programme_to_json, rule_for
+from stridewell.programme.readers import read_answers, read_pain_log
+from stridewell.report.programme import PageSize, programme_text, write_handout
 
 app = typer.Typer(no_args_is_help=True)
+
+
+@app.command()
+def build(
+    answers: Annotated[Path, typer.Option("--answers", exists=True, dir_okay=False,
+                                          help="JSON file with the assessment answers.")],
+    out: Annotated[Path, typer.Option(help="Folder for the handout files.")] = Path("."),
+    name: Annotated[str, typer.Option(help="File name stem for the handout.")] = "programme",
+    page_size: Annotated[str, typer.Option("--page-size", help="A4 or Letter.")] = "A4",
+    save_json: Annotated[bool, typer.Option("--json/--no-json",
+                                            help="Also write the programme as JSON.")] = True,
+) -> None:
+    """Build a programme from assessment answers, print it, and write the HTML and PDF handout."""
+    if page_size not in ("A4", "Letter"):
+        raise typer.BadParameter("page size must be A4 or Letter", param_hint="--page-size")
+    try:
+        inputs = read_answers(answers)
+    except ValidationError as err:
+        typer.echo(f"Invalid answers in {answers}:\n{err}", err=True)
+        raise typer.Exit(2) from err
+    programme = build_programme(inputs)
+    typer.echo(programme_text(programme))
+    size: PageSize = "Letter" if page_size == "Letter" else "A4"
+    html_path, pdf_path = write_handout(programme, out / name, size)
+    typer.echo(f"\nHandout: {html_path} and {pdf_path}")
+    if save_json:
+        json_path = out / f"{name}.json"
+        json_path.write_text(programme_to_json(programme), encoding="utf-8")
+        typer.echo(f"Programme JSON: {json_path}")
+
+
+@app.command("decide")
+def decide_cmd(
+    log: Annotated[Path, typer.Option("--log", exists=True, dir_okay=False,
+                                      help="JSON pain log: [{day, during, next_morning}, ...].")],
+    condition: Annotated[str, typer.Option(help="Condition id (sets the pain ceiling).")] = "",
+) -> None:
+    """Apply the pain-monitoring rule to a pain log: hold, progress or regress, and why."""
+    try:
+        entries = read_pain_log(log)
+    except (ValidationError, ValueError) as err:
+        typer.echo(f"Invalid pain log in {log}:\n{err}", err=True)
+        raise typer.Exit(2) from err
+    decision = decide(entries, rule_for(condition))
+    typer.echo(f"{decision.action.upper()}: {decision.explanation}")
+    for check in decision.checks:
+        typer.echo(f"  [{'ok' if check.passed else 'broken'}] {check.name}: {check.detail}")
+    typer.echo(f"Evidence: {decision.source}")

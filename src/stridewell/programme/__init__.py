@@ -1,6 +1,21 @@
-"""Exercise programmes, return-to-run plans and pain monitoring. Plain Python, no Django."""
+"""Exercise programmes, return-to-run plans and pain monitoring. Plain Python, no Django.
 
+The web app and CLI call, in short:
+
+- `build_programme(ProgrammeInputs(...)) -> Programme`; `programme_to_json` / `programme_from_json`
+- `decide(pain_log, programme.pain_rule) -> Decision` (hold, progress or regress, explained)
+- `move_to_phase(programme, n) -> Programme` once a phase's criteria are met
+- `return_to_run_plan(readiness, start=...) -> ReturnToRunPlan`; `advance(plan, pain_log)`
+- `load_library()`, `illustration_svg(exercise.illustration)`, `load_education()`
+"""
+
+from stridewell.programme.education import EducationPage, education_html, load_education
+from stridewell.programme.generator import build_programme, move_to_phase
+from stridewell.programme.illustrate import illustration_svg
+from stridewell.programme.library import CONDITIONS, Dose, Exercise, Library, load_library
+from stridewell.programme.models import DayPlan, Phase, Prescription, Programme, ProgrammeInputs
 from stridewell.programme.pain import Decision, PainEntry, PainRule, RuleCheck, decide, rule_for
+from stridewell.programme.protocols import load_findings, load_protocols, protocol_for
 from stridewell.programme.return_to_run import (
     EntryCheck,
     PlannedRun,
@@ -8,25 +23,55 @@ from stridewell.programme.return_to_run import (
     ReturnToRunPlan,
     RunDecision,
     RunLevel,
+    RunRules,
     advance,
     check_entry,
+    entry_criteria,
     return_to_run_plan,
+    run_rules,
+    walk_run_levels,
 )
+from stridewell.programme.store import programme_from_json, programme_to_json
 
 __all__ = [
+    "CONDITIONS",
+    "DayPlan",
     "Decision",
+    "Dose",
+    "EducationPage",
     "EntryCheck",
+    "Exercise",
+    "Library",
     "PainEntry",
     "PainRule",
+    "Phase",
     "PlannedRun",
+    "Prescription",
+    "Programme",
+    "ProgrammeInputs",
     "Readiness",
     "ReturnToRunPlan",
     "RuleCheck",
     "RunDecision",
     "RunLevel",
+    "RunRules",
     "advance",
+    "build_programme",
     "check_entry",
     "decide",
+    "education_html",
+    "entry_criteria",
+    "illustration_svg",
+    "load_education",
+    "load_findings",
+    "load_library",
+    "load_protocols",
+    "move_to_phase",
+    "programme_from_json",
+    "programme_to_json",
+    "protocol_for",
     "return_to_run_plan",
     "rule_for",
+    "run_rules",
+    "walk_run_levels",
 ]

@@ -22,7 +22,7 @@ from stridewell.programme.protocols import (
     protocol_for,
 )
 
-__all__ = ["EDUCATION_FOR_ALL", "build_programme"]
+__all__ = ["EDUCATION_FOR_ALL", "build_programme", "move_to_phase"]
 
 EDUCATION_FOR_ALL = (
     "why_knees_hurt", "progress_gradually", "rest_and_recovery", "strength_and_form",
@@ -205,3 +205,10 @@ def build_programme(inputs: ProgrammeInputs) -> Programme:
         clinician=inputs.clinician,
         start=inputs.start,
     )
+
+
+def move_to_phase(programme: Programme, number: int) -> Programme:
+    """Return the programme with `number` as its current phase (after its criteria are met)."""
+    if not 1 <= number <= len(programme.phases):
+        raise ValueError(f"phase must be 1..{len(programme.phases)}, got {number}")
+    return replace(programme, current_phase=number)

@@ -58,23 +58,27 @@ class Dose:
     load: str = "body weight"
     tempo: str = ""
     each_side: bool = False
+    summary: str = ""
 
     def describe(self) -> str:
         """Return the dose in words, e.g. '3 x 10 reps each side, rest 60 s, 3 times a week'."""
-        if self.reps and self.hold_s:
-            work = f"{self.sets} x {self.reps} reps, holding {self.hold_s} s"
+        side = " each side" if self.each_side else ""
+        if self.summary:
+            work = self.summary
+        elif self.reps and self.hold_s:
+            work = f"{self.sets} x {self.reps} reps{side}, holding {self.hold_s} s"
         elif self.hold_s:
-            work = f"{self.sets} x {self.hold_s} s hold"
+            work = f"{self.sets} x {self.hold_s} s hold{side}"
         else:
-            work = f"{self.sets} x {self.reps or 1} reps"
-        if self.each_side:
-            work += " each side"
+            work = f"{self.sets} x {self.reps or 1} reps{side}"
         often = f"{self.per_week} times a week"
         if self.per_week == 7:
             often = "daily"
         elif self.per_week > 7:
             often = f"twice a day on {self.per_week // 2} days a week"
         parts = [work, f"rest {self.rest_s} s", often, f"load: {self.load}"]
+        if self.summary:
+            parts = [work, often, self.load]
         if self.tempo:
             parts.append(f"tempo: {self.tempo}")
         return ", ".join(parts)

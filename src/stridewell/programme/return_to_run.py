@@ -27,7 +27,10 @@ __all__ = [
     "RunRules",
     "advance",
     "check_entry",
+    "entry_criteria",
     "return_to_run_plan",
+    "run_rules",
+    "walk_run_levels",
 ]
 
 
@@ -155,7 +158,8 @@ def _data() -> dict[str, Any]:
     return read_data("return_to_run.toml")
 
 
-def _levels() -> tuple[RunLevel, ...]:
+def walk_run_levels() -> tuple[RunLevel, ...]:
+    """Return the walk-run levels from `data/return_to_run.toml`, validated."""
     rows = _data()["levels"]
     levels = tuple(RunLevel(number=i + 1, **row) for i, row in enumerate(rows))
     for lv in levels:
@@ -164,7 +168,8 @@ def _levels() -> tuple[RunLevel, ...]:
     return levels
 
 
-def _rules() -> RunRules:
+def run_rules() -> RunRules:
+    """Return the advancement rules from `data/return_to_run.toml`, validated."""
     raw = dict(_data()["rules"])
     raw["sources"] = tuple(raw["sources"])
     rules = RunRules(**raw)
@@ -173,25 +178,35 @@ def _rules() -> RunRules:
     return rules
 
 
-def check_entry(readiness: Readiness) -> EntryCheck:
-    """Return which entry criteria for running are met (consensus criteria, clinical.md 3.5)."""
+def _criteria(readiness: Readiness | None) -> list[tuple[bool, str]]:
     entry = _data()["entry"]
     limit = int(entry["min_pain_free_walk_min"])
     most = int(entry["max_test_pain"])
+    r = readiness or Readiness(0, False, True, 10, 10)
     criteria = [
-        (readiness.pain_free_walk_min >= limit,
+        (r.pain_free_walk_min >= limit,
          f"brisk walking for {limit} minutes without pain, and no pain the next day"),
-        (readiness.pain_free_daily_activities, "daily activities, stairs included, without pain"),
-        (not readiness.swelling, "no swelling in the knee"),
-        (readiness.single_leg_squat_pain <= most, f"single-leg squat with pain {most}/10 or less"),
-        (readiness.hop_pain <= most, f"10 single-leg hops with pain {most}/10 or less"),
+        (r.pain_free_daily_activities, "daily activities, stairs included, without pain"),
+        (not r.swelling, "no swelling in the knee"),
+        (r.single_leg_squat_pain <= most, f"single-leg squat with pain {most}/10 or less"),
+        (r.hop_pain <= most, f"10 single-leg hops with pain {most}/10 or less"),
     ]
-    if readiness.bone_stress_injury:
-        criteria.append((readiness.medical_clearance,
-                         "medical clearance after a bone stress injury"))
+    if readiness is None or readiness.bone_stress_injury:
+        criteria.append((r.medical_clearance, "medical clearance after a bone stress injury"))
+    return criteria
+
+
+def entry_criteria() -> tuple[str, ...]:
+    """Return the entry criteria for running in words (the last applies after bone stress)."""
+    return tuple(text for _, text in _criteria(None))
+
+
+def check_entry(readiness: Readiness) -> EntryCheck:
+    """Return which entry criteria for running are met (consensus criteria, clinical.md 3.5)."""
+    criteria = _criteria(readiness)
     met = tuple(text for ok, text in criteria if ok)
     unmet = tuple(text for ok, text in criteria if not ok)
-    return EntryCheck(not unmet, met, unmet, tuple(entry["sources"]))
+    return EntryCheck(not unmet, met, unmet, tuple(_data()["entry"]["sources"]))
 
 
 def _run_days(start: date, runs_per_week: int, count: int) -> list[date]:
@@ -231,10 +246,10 @@ def return_to_run_plan(
     runs_per_week: int | None = None,
 ) -> ReturnToRunPlan:
     """Return a walk-run plan starting on `start`, with its entry check and dated sessions."""
-    rules = _rules()
+    rules = run_rules()
     per_week = rules.runs_per_week if runs_per_week is None else runs_per_week
     per_week = max(1, min(per_week, rules.max_runs_per_week))
-    levels = _levels()
+    levels = walk_run_levels()
     notes = _data()["notes"]
     entry = check_entry(readiness)
     return ReturnToRunPlan(
