@@ -11,3 +11,8 @@ class JobsConfig(AppConfig):
         from stridewell.clinic.patients.records import register_record
 
         register_record("uploads", export_jobs, erase_jobs)
+
+        from stridewell.clinic.jobs.checks import worker_check
+        from stridewell.clinic.jobs.services import register
+
+        register("worker_check", worker_check)
