@@ -53,8 +53,17 @@ def test_a_user_error_is_shown_as_written_and_a_bug_as_a_plain_apology(user):
 
 
 def test_a_job_left_running_by_a_killed_worker_is_run_again_once(user, django_capture_on_commit_callbacks):
-    job = Job.objects.create(kind="test_count", owner=user, status="running", attempts=1)
-    assert services.jobs_resume_interrupted() == 1
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    job = Job.objects.create(kind="test_count", owner=user, status="running", attempts=1,
+                             heartbeat_at=timezone.now() - timedelta(minutes=5))
+    alive = Job.objects.create(kind="test_count", owner=user, status="running", attempts=1,
+                               heartbeat_at=timezone.now())
+    assert services.jobs_resume_interrupted() == 1  # the one still beating belongs to a live worker
+    alive.refresh_from_db()
+    assert alive.status == "running"
     job.refresh_from_db()
     assert job.status == "done" and job.attempts == 2
     assert services.job_run(str(job.id)) == "done"  # running a finished job again does nothing

@@ -50,7 +50,8 @@ def test_a_job_interrupted_by_a_killed_worker_is_finished_by_the_next_one(tmp_pa
     finally:
         if worker.poll() is None:
             worker.kill()
-    assert "1 interrupted jobs queued again" in _manage(env, "resume_jobs")
+    time.sleep(1.5)
+    assert "1 interrupted jobs queued again" in _manage(env, "resume_jobs", "--stale-seconds", "1")
     _manage(env, "db_worker", "--batch", "--no-reload", "--no-startup-delay")
     status, progress, attempts, result = _status(env, job_id)
     assert (status, progress, attempts) == ("done", 1.0, 2)

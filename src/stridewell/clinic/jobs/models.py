@@ -35,6 +35,7 @@ class Job(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, help_text="Last sign of life from the worker.")
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

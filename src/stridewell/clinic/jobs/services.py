@@ -10,6 +10,7 @@ exception is logged and the user sees a generic apology.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from collections.abc import Callable
 from typing import Any
 
@@ -54,7 +55,8 @@ def _progress_recorder(job: Job) -> Callable[[float, str], None]:
         if fraction < 1.0 and now - last["at"] < 0.5:
             return
         last["at"] = now
-        Job.objects.filter(pk=job.pk).update(progress=max(0.0, min(1.0, fraction)), message=message[:300])
+        Job.objects.filter(pk=job.pk).update(progress=max(0.0, min(1.0, fraction)), message=message[:300],
+                                             heartbeat_at=timezone.now())
 
     return progress
 
@@ -71,7 +73,8 @@ def job_run(job_id: str) -> str:
             job.save()
             return job.status
         job.status, job.attempts, job.started_at = Job.Status.RUNNING, job.attempts + 1, timezone.now()
-        job.save(update_fields=["status", "attempts", "started_at"])
+        job.heartbeat_at = job.started_at
+        job.save(update_fields=["status", "attempts", "started_at", "heartbeat_at"])
     try:
         result = _HANDLERS[job.kind](job, _progress_recorder(job))
     except JobError as exc:
@@ -92,9 +95,14 @@ def _finish(job: Job, status: str, *, result: dict[str, Any] | None = None, erro
                                          finished_at=timezone.now())
 
 
-def jobs_resume_interrupted() -> int:
-    """Re-queue jobs left 'running' by a worker that died; returns how many. Run at worker start."""
-    stale = list(Job.objects.filter(status=Job.Status.RUNNING).values_list("id", flat=True))
+def jobs_resume_interrupted(stale_after: timedelta = timedelta(minutes=2)) -> int:
+    """Re-queue jobs left 'running' by a worker that died; returns how many.
+
+    A job counts as abandoned when its worker has given no sign of life (progress) for
+    `stale_after`, so a job that another live worker is still running is left alone.
+    """
+    cutoff = timezone.now() - stale_after
+    stale = list(Job.objects.filter(status=Job.Status.RUNNING, heartbeat_at__lt=cutoff).values_list("id", flat=True))
     Job.objects.filter(id__in=stale).update(status=Job.Status.QUEUED, message="Restarting after an interruption")
     for job_id in stale:
         run_job_task.enqueue(str(job_id))
