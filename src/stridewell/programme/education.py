@@ -53,4 +53,5 @@ _MD = MarkdownIt("commonmark", {"html": False})
 
 def education_html(page: EducationPage) -> str:
     """Return the page body as HTML (raw HTML in the Markdown is escaped, not passed on)."""
-    return _MD.render(page.body)
+    html: str = _MD.render(page.body)
+    return html

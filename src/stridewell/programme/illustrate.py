@@ -68,8 +68,8 @@ def _prop(prop: Prop, pts: dict[str, Point]) -> list[str]:
         x = at[0] + (prop.size or 0.0)
         return [_line((x, 0.0), (x, 1.0), FLOOR, 0.03)]
     if kind == "dumbbell":
-        return [_line((at[0] - 0.05, at[1]), (at[0] + 0.05, at[1]), INK, 0.02),
-                _circle((at[0] - 0.05, at[1]), 0.03, INK), _circle((at[0] + 0.05, at[1]), 0.03, INK)]
+        left, right = (at[0] - 0.05, at[1]), (at[0] + 0.05, at[1])
+        return [_line(left, right, INK, 0.02), _circle(left, 0.03, INK), _circle(right, 0.03, INK)]
     if kind in ("band", "strap"):
         to = pts[prop.to] if prop.to else (at[0] + (prop.size or 0.4), at[1])
         color = ACCENT if kind == "band" else "#8d6e63"

@@ -1,0 +1,56 @@
+"""`stridewell programme build` and `decide` through typer's CliRunner."""
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from stridewell.cli import app
+from stridewell.programme import programme_from_json
+
+runner = CliRunner()
+
+
+def write(tmp_path: Path, name: str, data: object) -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_build_prints_the_programme_and_writes_html_pdf_and_json(tmp_path: Path) -> None:
+    answers = write(tmp_path, "answers.json", {
+        "condition": "itb_syndrome", "phase": 2, "findings": ["tight_calves"],
+        "equipment": ["band"], "days_available": 3, "patient_name": "Jo"})
+    result = runner.invoke(app, ["programme", "build", "--answers", str(answers),
+                                 "--out", str(tmp_path), "--page-size", "Letter"])
+    assert result.exit_code == 0, result.output
+    assert "IT band syndrome: hip abductor strengthening" in result.output
+    assert "<- now" in result.output
+    assert (tmp_path / "programme.pdf").read_bytes().startswith(b"%PDF")
+    assert "size: Letter" in (tmp_path / "programme.html").read_text()
+    stored = programme_from_json((tmp_path / "programme.json").read_text())
+    assert stored.current_phase == 2
+
+
+def test_build_rejects_invalid_answers_with_a_readable_message(tmp_path: Path) -> None:
+    answers = write(tmp_path, "bad.json", {"condition": "tennis_elbow"})
+    result = runner.invoke(app, ["programme", "build", "--answers", str(answers),
+                                 "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "Invalid answers" in result.output
+
+
+def test_decide_explains_a_regress_from_a_pain_log(tmp_path: Path) -> None:
+    log = write(tmp_path, "log.json", [
+        {"day": "2026-03-02", "during": 2, "next_morning": 1},
+        {"day": "2026-03-04", "during": 6, "next_morning": 3}])
+    result = runner.invoke(app, ["programme", "decide", "--log", str(log)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("REGRESS")
+    assert "[broken] pain during" in result.output
+
+
+def test_decide_rejects_pain_scores_outside_0_to_10(tmp_path: Path) -> None:
+    log = write(tmp_path, "log.json", [{"day": "2026-03-02", "during": 12}])
+    result = runner.invoke(app, ["programme", "decide", "--log", str(log)])
+    assert result.exit_code == 2
