@@ -119,3 +119,17 @@ def test_calm_runs_on_the_last_level_complete_the_plan() -> None:
 def test_itb_plan_carries_the_flat_ground_advice() -> None:
     plan = return_to_run_plan(READY, start=START, condition="itb_syndrome")
     assert any("downhill" in n for n in plan.notes)
+
+
+def test_training_load_warning_turns_a_step_up_into_a_hold() -> None:
+    plan = return_to_run_plan(READY, start=START)
+    log = [PainEntry(day(0), 1, 0), PainEntry(day(2), 2, 1)]
+    d = advance(plan, log, load_warnings=["weekly distance up 45% on last week"])
+    assert d.action == "hold" and d.plan.current_level == 1
+    assert "45%" in d.explanation
+
+
+def test_training_load_warning_does_not_soften_a_step_back() -> None:
+    plan = replace(return_to_run_plan(READY, start=START), current_level=3, level_since=day(8))
+    d = advance(plan, [PainEntry(day(8), 7, 3)], load_warnings=["spike"])
+    assert d.action == "regress" and d.plan.current_level == 2

@@ -274,9 +274,28 @@ def _moved(plan: ReturnToRunPlan, level: int, today: date) -> ReturnToRunPlan:
 
 
 def advance(
-    plan: ReturnToRunPlan, pain_log: Sequence[PainEntry], today: date | None = None
+    plan: ReturnToRunPlan,
+    pain_log: Sequence[PainEntry],
+    today: date | None = None,
+    load_warnings: Sequence[str] = (),
 ) -> RunDecision:
-    """Return the next step (progress, hold or regress a level) judged from the pain log."""
+    """Return the next step (progress, hold or regress a level) judged from the pain log.
+
+    `load_warnings` are plain-language warnings from the training-load guard (a spike, a fast
+    weekly ramp); any warning turns a step up into a hold, because the runner is already
+    adding load some other way.
+    """
+    decision = _advance(plan, pain_log, today)
+    if decision.action == "progress" and load_warnings:
+        why = ("Stay on this level: the training-load guard warns: "
+               + "; ".join(load_warnings) + ".")
+        return replace(decision, action="hold", explanation=why, plan=plan, complete=False)
+    return decision
+
+
+def _advance(
+    plan: ReturnToRunPlan, pain_log: Sequence[PainEntry], today: date | None
+) -> RunDecision:
     log = sorted(pain_log, key=lambda e: e.day)
     rules = plan.rules
     pain = decide(log, rules.pain_rule())
