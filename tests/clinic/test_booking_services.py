@@ -187,3 +187,17 @@ def test_no_show_is_recorded_and_keeps_the_time_blocked(clinic, make_patient):
     assert services.appointment_mark(appointment=appt, status="no_show").status == "no_show"
     with pytest.raises(Exception, match="not an attendance status"):
         services.appointment_mark(appointment=appt, status="deleted")
+
+
+def test_reminders_go_out_once_for_appointments_in_the_next_day(clinic, make_patient,
+                                                                  django_capture_on_commit_callbacks):
+    from stridewell.clinic.booking.reminders import reminders_send
+
+    appt = book(clinic, make_patient(), clinic.at(10))
+    book(clinic, make_patient(), clinic.at(15))
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders_send(now=clinic.at(10) - timedelta(hours=20)) == 1  # 15:00 is 25 h away
+        assert reminders_send(now=clinic.at(10) - timedelta(hours=19)) == 0  # never twice
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [appt.patient.user.email]
+    assert "Reminder" in mail.outbox[0].subject

@@ -30,6 +30,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000, worker: bool = True, demo: 
         proc = subprocess.Popen(
             [sys.executable, "-m", "stridewell.cli", "manage", "db_worker", "--interval", "1", "--no-reload"]
         )
+    if worker:
+        _start_periodic()
     try:
         from waitress import serve as waitress_serve
 
@@ -41,6 +43,26 @@ def serve(host: str = "127.0.0.1", port: int = 8000, worker: bool = True, demo: 
         if proc is not None:
             proc.terminate()
             proc.wait(timeout=10)
+
+
+def _start_periodic(every_s: float = 3600.0) -> None:
+    """Run the periodic chores (reminders, class occurrences) hourly in a background thread."""
+    import threading
+
+    from django.core.management import call_command
+
+    def loop() -> None:
+        import time
+
+        while True:
+            for cmd in ("send_reminders", "generate_class_sessions"):
+                try:
+                    call_command(cmd, verbosity=0)
+                except Exception as exc:  # a chore failing must not stop the server
+                    typer.echo(f"{cmd} failed: {exc}", err=True)
+            time.sleep(every_s)
+
+    threading.Thread(target=loop, name="stridewell-periodic", daemon=True).start()
 
 
 def manage(args: list[str]) -> None:

@@ -224,6 +224,7 @@ class Appointment(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     rescheduled_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     ics_sequence = models.PositiveIntegerField(default=0)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["start"]

@@ -16,6 +16,7 @@ SUBJECTS = {
     "booked": "Your appointment is booked",
     "moved": "Your appointment has been moved",
     "cancelled": "Your appointment is cancelled",
+    "reminder": "Reminder: your appointment is coming up",
 }
 
 
