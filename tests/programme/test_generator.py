@@ -158,3 +158,9 @@ def test_moving_to_the_next_phase_keeps_everything_else() -> None:
     assert moved.current_phase == 2 and moved.phases == prog.phases
     with pytest.raises(ValueError):
         move_to_phase(prog, 4)
+
+
+def test_high_irritability_keeps_short_pauses_in_a_rep_as_they_are() -> None:
+    sore = build_programme(ProgrammeInputs(condition="patellofemoral_pain", irritability="high"))
+    bridge = [p for p in sore.phases[0].prescriptions if p.exercise_id == "glute_bridge"][0]
+    assert (bridge.dose.sets, bridge.dose.hold_s) == (2, 2)

@@ -63,8 +63,10 @@ def _pick(ctx: _Context, choose: tuple[str, ...], phase: int, taken: set[str]) -
 
 
 def _ease(dose: Dose) -> Dose:
-    """Return a lighter dose for an irritable knee: one set fewer, holds a third shorter."""
-    hold = max(15, round(dose.hold_s * 2 / 3)) if dose.hold_s else None
+    """Return a lighter dose for an irritable knee: one set fewer, long holds a third shorter."""
+    hold = dose.hold_s
+    if hold is not None and hold >= 20:
+        hold = max(15, round(hold * 2 / 3))
     return replace(dose, sets=max(1, dose.sets - 1), hold_s=hold)
 
 
