@@ -38,3 +38,12 @@ def test_raw_html_in_a_page_is_escaped_not_passed_through() -> None:
 def test_every_programme_links_to_every_page() -> None:
     prog = build_programme(ProgrammeInputs(condition="patellofemoral_pain"))
     assert set(prog.education) == set(PAGES)
+
+
+def test_each_page_renders_as_a_standalone_document_with_its_sources() -> None:
+    from stridewell.report.programme import render_education_page
+
+    for page in PAGES.values():
+        html = render_education_page(page.id)
+        assert f"<h1>{page.title}</h1>" in html.replace("&#39;", "'")
+        assert "Sources" in html and "does not replace" in html

@@ -15,7 +15,7 @@ from stridewell.programme.illustrate import illustration_svg
 from stridewell.programme.library import CONDITIONS, Dose, Exercise, Library, load_library
 from stridewell.programme.models import DayPlan, Phase, Prescription, Programme, ProgrammeInputs
 from stridewell.programme.pain import Decision, PainEntry, PainRule, RuleCheck, decide, rule_for
-from stridewell.programme.protocols import load_findings, load_protocols, protocol_for
+from stridewell.programme.protocols import load_findings, load_protocols, load_safety, protocol_for
 from stridewell.programme.return_to_run import (
     EntryCheck,
     PlannedRun,
@@ -66,6 +66,7 @@ __all__ = [
     "load_findings",
     "load_library",
     "load_protocols",
+    "load_safety",
     "move_to_phase",
     "programme_from_json",
     "programme_to_json",

@@ -38,7 +38,7 @@ _PRESETS: dict[str, dict[str, float]] = {
     "stand": {},
     "supine": {"trunk": -90},
     "prone": {"trunk": 90, "shoulder_l": 170, "shoulder_r": 170},
-    "side_lying": {"trunk": -90, "shoulder_l": 180, "shoulder_r": 8},
+    "side_lying": {"trunk": -90, "shoulder_l": 180},
     "quadruped": {"trunk": 90, "hip_l": 90, "hip_r": 90, "knee_l": 90, "knee_r": 90,
                   "shoulder_l": 90, "shoulder_r": 90, "ankle_l": 90, "ankle_r": 90},
     "sit": {"hip_l": 90, "hip_r": 90, "knee_l": 90, "knee_r": 90},

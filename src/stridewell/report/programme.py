@@ -21,12 +21,20 @@ from stridewell.programme import (
     load_education,
     load_findings,
     load_library,
+    load_safety,
     run_rules,
     walk_run_levels,
 )
 from stridewell.report.render import html_to_pdf, render_html
 
-__all__ = ["PageSize", "handout_pdf", "programme_text", "render_handout", "write_handout"]
+__all__ = [
+    "PageSize",
+    "handout_pdf",
+    "programme_text",
+    "render_education_page",
+    "render_handout",
+    "write_handout",
+]
 
 PageSize = Literal["A4", "Letter"]
 DAY_NAMES = {"mon": "Mon", "tue": "Tue", "wed": "Wed", "thu": "Thu", "fri": "Fri",
@@ -129,3 +137,10 @@ def programme_text(programme: Programme) -> str:
         lines.append("Tailoring:")
         lines += [f"  - {a}" for a in programme.adjustments]
     return "\n".join(lines)
+
+
+def render_education_page(page_id: str, page_size: PageSize = "A4") -> str:
+    """Return one education page as a standalone HTML document (KeyError if unknown)."""
+    page = load_education()[page_id]
+    return render_html("programme/education.html", page=page, page_size=page_size,
+                       body=Markup(education_html(page)), disclaimer=load_safety().disclaimer)
