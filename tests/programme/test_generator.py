@@ -164,3 +164,17 @@ def test_high_irritability_keeps_short_pauses_in_a_rep_as_they_are() -> None:
     sore = build_programme(ProgrammeInputs(condition="patellofemoral_pain", irritability="high"))
     bridge = [p for p in sore.phases[0].prescriptions if p.exercise_id == "glute_bridge"][0]
     assert (bridge.dose.sets, bridge.dose.hold_s) == (2, 2)
+
+
+def test_todays_exercises_follow_the_weekly_plan() -> None:
+    from datetime import date
+
+    from stridewell.programme import exercises_on
+
+    prog = build_programme(ProgrammeInputs(condition="patellofemoral_pain",
+                                           days_available=("mon", "thu")))
+    monday, tuesday = date(2026, 3, 2), date(2026, 3, 3)
+    planned = next(d.exercise_ids for d in prog.phase.week if d.day == "mon")
+    assert tuple(p.exercise_id for p in exercises_on(prog, monday)) == tuple(
+        p.exercise_id for p in prog.phase.prescriptions if p.exercise_id in planned)
+    assert exercises_on(prog, tuesday) == ()

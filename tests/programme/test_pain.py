@@ -105,3 +105,13 @@ def test_pain_outside_0_to_10_is_rejected(bad: int) -> None:
 def test_rule_with_progress_ceiling_above_limit_is_rejected() -> None:
     with pytest.raises(ValueError):
         PainRule(max_during=3, progress_at_most=4)
+
+
+def test_weekly_summary_averages_each_monday_to_sunday_week() -> None:
+    from stridewell.programme import weekly_summary
+
+    # D0 is a Monday: week 1 during 2 and 4 (mean 3), mornings 1 and none; week 2 one session
+    log = [PainEntry(day(0), 2, 1), PainEntry(day(3), 4), PainEntry(day(8), 1, 0)]
+    weeks = weekly_summary(log)
+    assert [(w.week_start, w.sessions, w.mean_during, w.mean_next_morning) for w in weeks] == [
+        (day(0), 2, 3.0, 1.0), (day(7), 1, 1.0, 0.0)]

@@ -4,17 +4,27 @@ The web app and CLI call, in short:
 
 - `build_programme(ProgrammeInputs(...)) -> Programme`; `programme_to_json` / `programme_from_json`
 - `decide(pain_log, programme.pain_rule) -> Decision` (hold, progress or regress, explained)
-- `move_to_phase(programme, n) -> Programme` once a phase's criteria are met
+- `move_to_phase(programme, n) -> Programme` once a phase's criteria are met;
+  `exercises_on(programme, date)` for today's list; `weekly_summary(pain_log)` for the trend
 - `return_to_run_plan(readiness, start=...) -> ReturnToRunPlan`; `advance(plan, pain_log)`
 - `load_library()`, `illustration_svg(exercise.illustration)`, `load_education()`
 """
 
 from stridewell.programme.education import EducationPage, education_html, load_education
-from stridewell.programme.generator import build_programme, move_to_phase
+from stridewell.programme.generator import build_programme, exercises_on, move_to_phase
 from stridewell.programme.illustrate import illustration_svg
 from stridewell.programme.library import CONDITIONS, Dose, Exercise, Library, load_library
 from stridewell.programme.models import DayPlan, Phase, Prescription, Programme, ProgrammeInputs
-from stridewell.programme.pain import Decision, PainEntry, PainRule, RuleCheck, decide, rule_for
+from stridewell.programme.pain import (
+    Decision,
+    PainEntry,
+    PainRule,
+    RuleCheck,
+    WeekSummary,
+    decide,
+    rule_for,
+    weekly_summary,
+)
 from stridewell.programme.protocols import load_findings, load_protocols, load_safety, protocol_for
 from stridewell.programme.return_to_run import (
     EntryCheck,
@@ -55,12 +65,14 @@ __all__ = [
     "RunDecision",
     "RunLevel",
     "RunRules",
+    "WeekSummary",
     "advance",
     "build_programme",
     "check_entry",
     "decide",
     "education_html",
     "entry_criteria",
+    "exercises_on",
     "illustration_svg",
     "load_education",
     "load_findings",
@@ -75,4 +87,5 @@ __all__ = [
     "rule_for",
     "run_rules",
     "walk_run_levels",
+    "weekly_summary",
 ]

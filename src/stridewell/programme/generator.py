@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from stridewell.programme.library import Dose, Exercise, Library, load_library
 from stridewell.programme.models import (
     HOUSEHOLD,
+    WEEKDAYS,
     DayPlan,
     Phase,
     Prescription,
@@ -22,7 +24,7 @@ from stridewell.programme.protocols import (
     protocol_for,
 )
 
-__all__ = ["EDUCATION_FOR_ALL", "build_programme", "move_to_phase"]
+__all__ = ["EDUCATION_FOR_ALL", "build_programme", "exercises_on", "move_to_phase"]
 
 EDUCATION_FOR_ALL = (
     "why_knees_hurt", "progress_gradually", "rest_and_recovery", "strength_and_form",
@@ -214,3 +216,11 @@ def move_to_phase(programme: Programme, number: int) -> Programme:
     if not 1 <= number <= len(programme.phases):
         raise ValueError(f"phase must be 1..{len(programme.phases)}, got {number}")
     return replace(programme, current_phase=number)
+
+
+def exercises_on(programme: Programme, when: date) -> tuple[Prescription, ...]:
+    """Return the current phase's exercises scheduled on the weekday of `when` (may be empty)."""
+    weekday = WEEKDAYS[when.weekday()]
+    phase = programme.phase
+    today = next((d.exercise_ids for d in phase.week if d.day == weekday), ())
+    return tuple(p for p in phase.prescriptions if p.exercise_id in today)

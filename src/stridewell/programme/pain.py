@@ -24,8 +24,10 @@ __all__ = [
     "PainEntry",
     "PainRule",
     "RuleCheck",
+    "WeekSummary",
     "decide",
     "rule_for",
+    "weekly_summary",
 ]
 
 Action = Literal["progress", "hold", "regress"]
@@ -225,3 +227,27 @@ def _unsettled_streak(log: Sequence[PainEntry], rule: PainRule) -> int:
         else:
             break
     return streak
+
+
+@dataclass(frozen=True)
+class WeekSummary:
+    """Pain over one Monday-to-Sunday week: sessions logged and mean scores (NPRS 0-10)."""
+
+    week_start: date
+    sessions: int
+    mean_during: float
+    mean_next_morning: float | None
+
+
+def weekly_summary(pain_log: Sequence[PainEntry]) -> tuple[WeekSummary, ...]:
+    """Return the pain trend week by week (Monday starts), oldest first, for the clinician."""
+    weeks: dict[date, list[PainEntry]] = {}
+    for entry in pain_log:
+        weeks.setdefault(entry.day - timedelta(days=entry.day.weekday()), []).append(entry)
+    out = []
+    for start in sorted(weeks):
+        entries = weeks[start]
+        mornings = [e.next_morning for e in entries if e.next_morning is not None]
+        out.append(WeekSummary(start, len(entries), round(fmean(e.during for e in entries), 2),
+                               round(fmean(mornings), 2) if mornings else None))
+    return tuple(out)
