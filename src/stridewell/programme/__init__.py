@@ -3,7 +3,8 @@
 The web app and CLI call, in short:
 
 - `build_programme(ProgrammeInputs(...)) -> Programme`; `programme_to_json` / `programme_from_json`
-- `decide(pain_log, programme.pain_rule) -> Decision` (hold, progress or regress, explained)
+- `decide(pain_log, programme.pain_rule) -> Decision` (hold, progress or regress, explained);
+  `review(programme, pain_log) -> ProgrammeReview` (the same, applied to the programme)
 - `move_to_phase(programme, n) -> Programme` once a phase's criteria are met;
   `exercises_on(programme, date)` for today's list; `weekly_summary(pain_log)` for the trend
 - `return_to_run_plan(readiness, start=...) -> ReturnToRunPlan`; `advance(plan, pain_log)`
@@ -41,6 +42,7 @@ from stridewell.programme.return_to_run import (
     run_rules,
     walk_run_levels,
 )
+from stridewell.programme.review import ProgrammeReview, review
 from stridewell.programme.store import programme_from_json, programme_to_json
 
 __all__ = [
@@ -59,6 +61,7 @@ __all__ = [
     "Prescription",
     "Programme",
     "ProgrammeInputs",
+    "ProgrammeReview",
     "Readiness",
     "ReturnToRunPlan",
     "RuleCheck",
@@ -84,6 +87,7 @@ __all__ = [
     "programme_to_json",
     "protocol_for",
     "return_to_run_plan",
+    "review",
     "rule_for",
     "run_rules",
     "walk_run_levels",

@@ -15,7 +15,7 @@ from stridewell.programme.models import (
     Programme,
     ProgrammeInputs,
 )
-from stridewell.programme.pain import rule_for
+from stridewell.programme.pain import PainRule, rule_for
 from stridewell.programme.protocols import (
     Protocol,
     ProtocolPhase,
@@ -174,6 +174,15 @@ def _adjustment_notes(ctx: _Context, requested: int, current: int) -> None:
     ctx.notes.append("Assumed at home: " + ", ".join(HOUSEHOLD) + ".")
 
 
+def _pain_rule(inputs: ProgrammeInputs) -> PainRule:
+    rule = rule_for(inputs.condition)
+    if inputs.pain_limit is None:
+        return rule
+    limit = inputs.pain_limit
+    return replace(rule, max_during=limit, progress_at_most=min(rule.progress_at_most, limit),
+                   source=f"{rule.source} Limit of {limit}/10 agreed with the clinician.")
+
+
 def build_programme(inputs: ProgrammeInputs) -> Programme:
     """Return a phased programme for the assessment in `inputs` (condition, phase, findings...)."""
     protocol = protocol_for(inputs.condition)
@@ -197,7 +206,7 @@ def build_programme(inputs: ProgrammeInputs) -> Programme:
         equipment=tuple(inputs.equipment),
         days_available=inputs.days_available,
         phases=phases,
-        pain_rule=rule_for(inputs.condition),
+        pain_rule=_pain_rule(inputs),
         evidence=protocol.evidence,
         adjustments=tuple(ctx.notes),
         condition_notes=cond_note.notes if cond_note else (),

@@ -33,7 +33,11 @@ HOUSEHOLD: tuple[Equipment, ...] = ("wall", "chair", "towel", "mat", "step")
 
 
 class ProgrammeInputs(BaseModel):
-    """What the generator needs from the assessment (JSON answers or the web form)."""
+    """What the generator needs from the assessment (JSON answers or the web form).
+
+    `pain_limit` is the pain during exercise (NPRS 0-10) agreed with the clinician; left out,
+    the condition's default applies (5/10, Silbernagel 2007).
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -43,6 +47,7 @@ class ProgrammeInputs(BaseModel):
     findings: tuple[str, ...] = ()
     equipment: tuple[Equipment, ...] = ()
     days_available: tuple[Weekday, ...] = ("mon", "wed", "fri")
+    pain_limit: int | None = Field(default=None, ge=0, le=10)
     patient_name: str = Field(default="", max_length=120)
     clinician: str = Field(default="", max_length=120)
     start: date | None = None
