@@ -1,4 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from stridewell.clinic.assessments import views
 
 app_name = "assessments"
-urlpatterns: list = []
+urlpatterns = [
+    path("my/intake/", views.intake_start, name="intake"),
+    path("my/intake/check/", views.intake_check, name="intake_check"),
+    path("my/intake/done/", views.intake_done, name="intake_done"),
+    path("my/intake/<slug:slug>/", views.intake_step, name="intake_step"),
+    path("my/questionnaires/", views.my_questionnaires, name="my_questionnaires"),
+    path("my/questionnaires/<str:instrument_id>/", views.my_questionnaire, name="questionnaire"),
+    path("staff/patients/<int:pk>/assessments/", views.history, name="history"),
+    path("staff/patients/<int:pk>/assessments/examination/", views.examination, name="examination"),
+    path("staff/patients/<int:pk>/assessments/answers/<int:record_id>/", views.record_detail, name="record"),
+    path("staff/patients/<int:pk>/assessments/responses/<int:response_id>/", views.response_detail,
+         name="response"),
+    path("staff/patients/<int:pk>/assessments/questionnaires/<str:instrument_id>/", views.staff_questionnaire,
+         name="staff_questionnaire"),
+]
