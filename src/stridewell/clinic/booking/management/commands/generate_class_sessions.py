@@ -15,4 +15,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         today = timezone.localdate()
         n = class_sessions_generate(date_from=today, date_to=today + timedelta(weeks=options["weeks"]))
-        self.stdout.write(f"{n} new class sessions.")
+        if options["verbosity"]:
+            self.stdout.write(f"{n} new class sessions.")

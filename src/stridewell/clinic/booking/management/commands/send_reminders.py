@@ -7,4 +7,5 @@ class Command(BaseCommand):
     help = "E-mail a reminder for each appointment in the next 24 hours (once each; run hourly from cron)."
 
     def handle(self, *args, **options):
-        self.stdout.write(f"{reminders_send()} reminders queued.")
+        if options["verbosity"]:
+            self.stdout.write(f"{reminders_send()} reminders queued.")

@@ -14,4 +14,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, stale_seconds, **options):
         n = jobs_resume_interrupted(timedelta(seconds=stale_seconds))
-        self.stdout.write(f"{n} interrupted jobs queued again.")
+        if options["verbosity"]:
+            self.stdout.write(f"{n} interrupted jobs queued again.")
