@@ -54,3 +54,28 @@ def test_decide_rejects_pain_scores_outside_0_to_10(tmp_path: Path) -> None:
     log = write(tmp_path, "log.json", [{"day": "2026-03-02", "during": 12}])
     result = runner.invoke(app, ["programme", "decide", "--log", str(log)])
     assert result.exit_code == 2
+
+
+READY = {"pain_free_walk_min": 30, "pain_free_daily_activities": True, "swelling": False,
+         "single_leg_squat_pain": 1, "hop_pain": 2}
+
+
+def test_return_to_run_prints_dated_levels_and_where_the_runner_is(tmp_path: Path) -> None:
+    ready = write(tmp_path, "ready.json", READY)
+    log = write(tmp_path, "runs.json", [{"day": "2026-03-02", "during": 1, "next_morning": 0},
+                                        {"day": "2026-03-04", "during": 0, "next_morning": 0}])
+    result = runner.invoke(app, ["programme", "return-to-run", "--readiness", str(ready),
+                                 "--start", "2026-03-02", "--condition", "itb_syndrome",
+                                 "--log", str(log)])
+    assert result.exit_code == 0, result.output
+    assert "2026-03-02  level  1  3 x (walk 4 min, run 1 min)" in result.output
+    assert "downhill" in result.output
+    assert "Now on level 2" in result.output
+
+
+def test_return_to_run_says_what_is_missing_when_not_ready(tmp_path: Path) -> None:
+    ready = write(tmp_path, "ready.json", {**READY, "swelling": True})
+    result = runner.invoke(app, ["programme", "return-to-run", "--readiness", str(ready),
+                                 "--start", "2026-03-02"])
+    assert result.exit_code == 1
+    assert "no swelling in the knee" in result.output

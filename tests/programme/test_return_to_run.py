@@ -133,3 +133,22 @@ def test_training_load_warning_does_not_soften_a_step_back() -> None:
     plan = replace(return_to_run_plan(READY, start=START), current_level=3, level_since=day(8))
     d = advance(plan, [PainEntry(day(8), 7, 3)], load_warnings=["spike"])
     assert d.action == "regress" and d.plan.current_level == 2
+
+
+def test_replay_walks_a_calm_log_up_one_level_every_two_runs() -> None:
+    from stridewell.programme import replay
+
+    plan = return_to_run_plan(READY, start=START)
+    runs = [PainEntry(s.day, 1, 0) for s in plan.sessions[:6]]
+    final, decisions = replay(plan, runs)
+    assert [d.action for d in decisions] == ["hold", "progress"] * 3
+    assert final.current_level == 4
+
+
+def test_replay_steps_back_after_a_painful_run() -> None:
+    from stridewell.programme import replay
+
+    plan = return_to_run_plan(READY, start=START)
+    runs = [PainEntry(day(0), 0, 0), PainEntry(day(2), 1, 0), PainEntry(day(4), 6, 3)]
+    final, decisions = replay(plan, runs)
+    assert decisions[-1].action == "regress" and final.current_level == 1

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from pydantic import ValidationError
 
-from stridewell.programme import build_programme, decide, programme_to_json, rule_for
-from stridewell.programme.readers import read_answers, read_pain_log
+from stridewell.programme import (
+    build_programme,
+    decide,
+    programme_to_json,
+    replay,
+    return_to_run_plan,
+    rule_for,
+)
+from stridewell.programme.readers import read_answers, read_pain_log, read_readiness
 from stridewell.report.programme import PageSize, programme_text, write_handout
 
 app = typer.Typer(no_args_is_help=True)
@@ -61,3 +69,33 @@ def decide_cmd(
     for check in decision.checks:
         typer.echo(f"  [{'ok' if check.passed else 'broken'}] {check.name}: {check.detail}")
     typer.echo(f"Evidence: {decision.source}")
+
+
+@app.command("return-to-run")
+def return_to_run_cmd(
+    readiness: Annotated[Path, typer.Option("--readiness", exists=True, dir_okay=False,
+                                            help="JSON with the entry checks.")],
+    start: Annotated[str, typer.Option(help="First run day, YYYY-MM-DD.")],
+    condition: Annotated[str, typer.Option(help="Condition id (adds its advice).")] = "general",
+    log: Annotated[Path | None, typer.Option("--log", exists=True, dir_okay=False,
+                                             help="JSON pain log of the runs so far.")] = None,
+) -> None:
+    """Print the walk-run plan, or why running should wait; with --log, where the runner is now."""
+    try:
+        checks = read_readiness(readiness)
+        first = date.fromisoformat(start)
+        runs = read_pain_log(log) if log else []
+    except (ValidationError, ValueError) as err:
+        typer.echo(f"Invalid input: {err}", err=True)
+        raise typer.Exit(2) from err
+    plan = return_to_run_plan(checks, start=first, condition=condition)
+    if not plan.entry.ready:
+        typer.echo("Not ready to run yet. Still to reach:")
+        typer.echo("\n".join(f"  - {u}" for u in plan.entry.unmet))
+        raise typer.Exit(1)
+    for run in plan.sessions:
+        typer.echo(f"{run.day.isoformat()}  level {run.level:>2}  {run.description}")
+    typer.echo("\n".join(f"* {n}" for n in plan.notes))
+    if runs:
+        now, decisions = replay(plan, runs)
+        typer.echo(f"\nNow on level {now.current_level}: {decisions[-1].explanation}")

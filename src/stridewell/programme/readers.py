@@ -9,8 +9,9 @@ from pydantic import TypeAdapter
 
 from stridewell.programme.models import ProgrammeInputs
 from stridewell.programme.pain import PainEntry
+from stridewell.programme.return_to_run import Readiness
 
-__all__ = ["read_answers", "read_pain_log"]
+__all__ = ["read_answers", "read_pain_log", "read_readiness"]
 
 
 def read_answers(path: Path) -> ProgrammeInputs:
@@ -24,3 +25,8 @@ def read_pain_log(path: Path) -> list[PainEntry]:
     if isinstance(raw, dict):
         raw = raw.get("entries", [])
     return TypeAdapter(list[PainEntry]).validate_python(raw)
+
+
+def read_readiness(path: Path) -> Readiness:
+    """Return the return-to-run readiness checks from a JSON object (raises ValidationError)."""
+    return TypeAdapter(Readiness).validate_json(Path(path).read_bytes())

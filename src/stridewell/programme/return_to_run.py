@@ -28,6 +28,7 @@ __all__ = [
     "advance",
     "check_entry",
     "entry_criteria",
+    "replay",
     "return_to_run_plan",
     "run_rules",
     "walk_run_levels",
@@ -348,3 +349,16 @@ def _step_back(plan: ReturnToRunPlan, pain: Decision, today: date) -> RunDecisio
             f"({plan.levels[lv - 2].describe()}).")
     return RunDecision("regress", text, _moved(plan, lv - 1, today), pain,
                        see_clinician=pain.see_clinician)
+
+
+def replay(
+    plan: ReturnToRunPlan, pain_log: Sequence[PainEntry]
+) -> tuple[ReturnToRunPlan, tuple[RunDecision, ...]]:
+    """Return the plan after applying `advance` run by run through the log, and each decision."""
+    log = sorted(pain_log, key=lambda e: e.day)
+    decisions = []
+    for i, entry in enumerate(log):
+        decision = advance(plan, log[: i + 1], today=entry.day + timedelta(days=1))
+        plan = decision.plan
+        decisions.append(decision)
+    return plan, tuple(decisions)
