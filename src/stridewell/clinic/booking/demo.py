@@ -54,6 +54,7 @@ def demo_clinic_create() -> dict[str, str]:
     with transaction.atomic():
         logins = _create_clinic()
     _create_bookings()
+    _create_history()
     return logins
 
 
@@ -144,3 +145,41 @@ def _create_bookings() -> None:
     for patient in patients:
         for session in sessions[:2]:
             classes.class_book(session=session, patient=patient)
+
+
+def _create_history() -> None:
+    """Give the demo a past: Sam's completed visits with Aisha (with signed notes) and a busy today."""
+    from datetime import datetime
+
+    from stridewell.clinic.booking.models import Appointment
+    from stridewell.clinic.notes.models import VisitNote
+    from stridewell.clinic.patients.models import Patient
+
+    aisha = Practitioner.objects.get(slug="aisha")
+    central = Location.objects.get(slug="central")
+    initial, follow_up = Service.objects.get(slug="initial-assessment"), Service.objects.get(slug="follow-up")
+    patients = list(Patient.objects.order_by("id"))
+    sam = patients[0]
+    today = timezone.localdate()
+    notes = [
+        ("Right knee pain around the kneecap for 6 weeks, worse on stairs and after long runs. Runs 35 km a week.",
+         "Pain on single-leg squat and step-down; weak hip abduction (4/5); no effusion.",
+         "Education on load; hip and quadriceps exercises taught.",
+         "Findings fit patellofemoral pain.", "Cut weekly running by a third for 2 weeks; home exercises; review in 2 weeks."),
+        ("Stairs easier; ran 3 x 5 km without pain above 3/10.", "Step-down pain 2/10; hip abduction 4+/5.",
+         "Progressed to loaded split squats.", "Improving as expected.", "Add 10% running volume a week if pain stays settled."),
+    ]
+    for i, (s_, o_, t_, a_, p_) in enumerate(notes):
+        day = today - timedelta(days=28 - 14 * i)
+        start = datetime.combine(day, time(10), tzinfo=central.zone)
+        svc = initial if i == 0 else follow_up
+        appt = Appointment.objects.create(patient=sam, practitioner=aisha, location=central, service=svc, start=start,
+                                          end=start + svc.duration, blocked_until=start + svc.blocked,
+                                          status="completed", price=svc.price, booked_at=start - timedelta(days=3))
+        VisitNote.objects.create(patient=sam, appointment=appt, author=aisha.user, visit_date=day, subjective=s_,
+                                 objective=o_, treatment=t_, assessment=a_, plan=p_, signed_at=start + timedelta(hours=1))
+    for k, patient in enumerate(patients):
+        start = datetime.combine(today, time(14 + k), tzinfo=central.zone)
+        Appointment.objects.create(patient=patient, practitioner=aisha, location=central, service=follow_up,
+                                   start=start, end=start + follow_up.duration, blocked_until=start + follow_up.blocked,
+                                   status="booked", price=follow_up.price, booked_at=start - timedelta(days=2))
