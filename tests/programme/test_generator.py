@@ -178,3 +178,8 @@ def test_todays_exercises_follow_the_weekly_plan() -> None:
     assert tuple(p.exercise_id for p in exercises_on(prog, monday)) == tuple(
         p.exercise_id for p in prog.phase.prescriptions if p.exercise_id in planned)
     assert exercises_on(prog, tuesday) == ()
+
+
+def test_weekday_names_are_accepted_in_any_case_and_ordered() -> None:
+    inputs = ProgrammeInputs(condition="plica", days_available=["Friday", "MONDAY", "wed"])
+    assert inputs.days_available == ("mon", "wed", "fri")

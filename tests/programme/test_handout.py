@@ -70,3 +70,16 @@ def test_all_illustrations_render_to_png_on_one_contact_sheet(tmp_path: Path) ->
         for e in lib.values()) + "</body></html>"
     pngs = pdf_to_pngs(html_to_pdf(html), tmp_path, stem="sheet", scale=0.5)
     assert 1 <= len(pngs) <= 6
+
+
+def test_stored_programme_whose_exercise_left_the_library_still_renders() -> None:
+    from dataclasses import replace
+
+    first = PROG.phase.prescriptions[0]
+    gone = replace(first, exercise_id="retired_exercise", name="Old drill")
+    week = tuple(replace(d, exercise_ids=tuple("retired_exercise" if i == first.exercise_id else i
+                                              for i in d.exercise_ids)) for d in PROG.phase.week)
+    phase = replace(PROG.phase, prescriptions=(gone, *PROG.phase.prescriptions[1:]), week=week)
+    phases = tuple(phase if p.number == PROG.current_phase else p for p in PROG.phases)
+    html = render_handout(replace(PROG, phases=phases))
+    assert "Old drill" in html and "no longer in the library" in html

@@ -115,3 +115,10 @@ def test_weekly_summary_averages_each_monday_to_sunday_week() -> None:
     weeks = weekly_summary(log)
     assert [(w.week_start, w.sessions, w.mean_during, w.mean_next_morning) for w in weeks] == [
         (day(0), 2, 3.0, 1.0), (day(7), 1, 1.0, 0.0)]
+
+
+def test_no_step_up_until_the_morning_after_the_last_session_is_logged() -> None:
+    log = [PainEntry(day(0), 1, 0), PainEntry(day(2), 1, 0), PainEntry(day(4), 1)]
+    d = decide(log)
+    assert d.action == "hold" and "next-morning score" in d.explanation
+    assert decide([*log[:2], PainEntry(day(4), 1, 0)]).action == "progress"

@@ -71,6 +71,8 @@ class ProgrammeInputs(BaseModel):
             spread = {1: (0,), 2: (0, 3), 3: (0, 2, 4), 4: (0, 1, 3, 5), 5: (0, 1, 2, 4, 5),
                       6: (0, 1, 2, 3, 4, 5), 7: tuple(range(7))}[value]
             return tuple(WEEKDAYS[i] for i in spread)
+        if isinstance(value, (list, tuple)):  # "Monday", "TUE" -> "mon", "tue"
+            return tuple(v.strip().lower()[:3] if isinstance(v, str) else v for v in value)
         return value
 
     @field_validator("days_available")

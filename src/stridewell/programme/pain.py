@@ -182,9 +182,12 @@ def _ready_to_progress(log: Sequence[PainEntry], rule: PainRule) -> tuple[bool, 
             f"only {len(log)} session(s) logged; we want {rule.sessions_to_progress} "
             "in a row within the limits before stepping up"
         )
-    calm = all(
-        e.during <= rule.progress_at_most and _settled(e, rule) is not False for e in recent
-    )
+    if any(e.next_morning is None for e in recent):
+        return False, (
+            "pain looks calm, but the next-morning score of a recent session is missing; "
+            "log it before stepping up"
+        )
+    calm = all(e.during <= rule.progress_at_most and _settled(e, rule) for e in recent)
     if not calm:
         return False, (
             f"pain is acceptable but not yet at {rule.progress_at_most}/10 or less in each of "

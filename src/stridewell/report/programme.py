@@ -14,6 +14,7 @@ from stridewell.programme import (
     Exercise,
     Library,
     Phase,
+    Prescription,
     Programme,
     education_html,
     entry_criteria,
@@ -43,29 +44,34 @@ DAY_NAMES = {"mon": "Mon", "tue": "Tue", "wed": "Wed", "thu": "Thu", "fri": "Fri
 
 @dataclass(frozen=True)
 class _Card:
-    exercise: Exercise
+    name: str
     dose: str
     role: str
     reason: str
-    svg: Markup
-    easier: str
-    harder: str
+    exercise: Exercise | None = None
+    svg: Markup = Markup("")
+    easier: str = ""
+    harder: str = ""
+
+
+def _card(p: Prescription, library: Library) -> _Card:
+    ex = library.get(p.exercise_id)
+    if ex is None:  # a stored programme may outlive an exercise removed from the library
+        return _Card(p.name, p.dose.describe(), p.role, p.reason)
+    return _Card(
+        name=ex.name,
+        dose=p.dose.describe(),
+        role=p.role,
+        reason=p.reason,
+        exercise=ex,
+        svg=Markup(illustration_svg(ex.illustration, height_px=115, title=ex.name)),
+        easier=library[ex.regression].name if ex.regression else "",
+        harder=library[ex.progression].name if ex.progression else "",
+    )
 
 
 def _cards(phase: Phase, library: Library) -> list[_Card]:
-    cards = []
-    for p in phase.prescriptions:
-        ex = library[p.exercise_id]
-        cards.append(_Card(
-            exercise=ex,
-            dose=p.dose.describe(),
-            role=p.role,
-            reason=p.reason,
-            svg=Markup(illustration_svg(ex.illustration, height_px=115, title=ex.name)),
-            easier=library[ex.regression].name if ex.regression else "",
-            harder=library[ex.progression].name if ex.progression else "",
-        ))
-    return cards
+    return [_card(p, library) for p in phase.prescriptions]
 
 
 def _css_text(text: str) -> str:
@@ -73,8 +79,9 @@ def _css_text(text: str) -> str:
     return re.sub(r"[^\w\s\-(),.'/]", "", text)
 
 
-def _week_rows(phase: Phase, library: Library) -> list[tuple[str, list[str]]]:
-    return [(DAY_NAMES[d.day], [library[i].name for i in d.exercise_ids]) for d in phase.week]
+def _week_rows(phase: Phase) -> list[tuple[str, list[str]]]:
+    names = {p.exercise_id: p.name for p in phase.prescriptions}
+    return [(DAY_NAMES[d.day], [names.get(i, i) for i in d.exercise_ids]) for d in phase.week]
 
 
 def render_handout(programme: Programme, page_size: PageSize = "A4",
@@ -91,8 +98,8 @@ def render_handout(programme: Programme, page_size: PageSize = "A4",
         today=(today or date.today()).isoformat(),
         current=current,
         cards=_cards(current, library),
-        week=_week_rows(current, library),
-        later=[(ph, [(library[x.exercise_id].name, x.dose.describe()) for x in ph.prescriptions])
+        week=_week_rows(current),
+        later=[(ph, [(x.name, x.dose.describe()) for x in ph.prescriptions])
                for ph in programme.phases if ph.number != current.number],
         findings=[findings[f].label for f in programme.findings if f in findings],
         education=[(pages[e], Markup(education_html(pages[e])))
@@ -123,13 +130,12 @@ def write_handout(programme: Programme, stem: Path,
 
 def programme_text(programme: Programme) -> str:
     """Return the programme as plain text for the terminal: current phase in full, then the rest."""
-    library = load_library()
     lines = [f"{programme.protocol_name} ({programme.condition_label})", programme.disclaimer, ""]
     for ph in programme.phases:
         mark = "  <- now" if ph.number == programme.current_phase else ""
         lines.append(f"Phase {ph.number}: {ph.name} ({ph.weeks}){mark}")
         for x in ph.prescriptions:
-            lines.append(f"  - {library[x.exercise_id].name}: {x.dose.describe()}")
+            lines.append(f"  - {x.name}: {x.dose.describe()}")
         lines.append("  Move on when:")
         lines += [f"    * {a}" for a in ph.advance_when]
         lines.append("")
