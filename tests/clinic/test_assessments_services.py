@@ -25,7 +25,7 @@ def best(instrument_id: str) -> dict[str, object]:
     KOOS items score 0 for "no problem" (the subscale is 100 - mean x 25), the others score most for the best.
     """
     inst = instrument(instrument_id)
-    pick = min if inst.method == "koos" else max
+    pick = min if inst.method == "koos" or not inst.higher_is_better else max
     out = {}
     for item in inst.items:
         if item.choice_group and item.id != inst.choice_groups[0].item_ids[0]:

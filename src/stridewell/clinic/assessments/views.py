@@ -67,7 +67,7 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("assessments:intake")
     index = STEPS.index(current)
     initial = IntakeStepForm.initial_from(current, draft["answers"])
-    form = IntakeStepForm(current, request.POST or None, initial=initial)
+    form = IntakeStepForm(current, request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and "back" in request.POST and index > 0 and not form.is_valid():
         return redirect("assessments:intake_step", STEPS[index - 1].slug)  # going back never blocks
     if request.method == "POST" and form.is_valid():
@@ -127,7 +127,10 @@ def _summary(answers: dict[str, Any]) -> list[tuple[Any, list[tuple[str, str]]]]
                 rows.append((q.label, "; ".join(ticked) or "None of these"))
                 continue
             value = answers.get(q.name)
-            if value is None or value == []:
+            if value == [] and q.kind == "multi":
+                rows.append((q.label, "None of these"))
+                continue
+            if value is None:
                 if not q.group:
                     rows.append((q.label, "Not answered"))
                 continue
@@ -164,7 +167,7 @@ def _questionnaire(request: HttpRequest, patient, instrument_id: str, *, staff: 
         inst = instrument(instrument_id)
     except AnswerError:
         raise Http404("No such questionnaire") from None
-    form = QuestionnaireForm(inst, request.POST or None, with_date=staff)
+    form = QuestionnaireForm(inst, request.POST if request.method == "POST" else None, with_date=staff)
     problems: list[str] = []
     incomplete = False
     if request.method == "POST" and form.is_valid():
@@ -230,7 +233,7 @@ def examination(request: HttpRequest, pk: int) -> HttpResponse:
     patient = patient_for(request, pk, "patients.change_clinical")
     latest = latest_record(patient)
     initial = ExaminationForm.initial_from((latest.answers.get("exam") if latest else None))
-    form = ExaminationForm(request.POST or None, initial=initial, need_history=latest is None)
+    form = ExaminationForm(request.POST if request.method == "POST" else None, initial=initial, need_history=latest is None)
     problems: list[tuple[str, str]] = []
     if request.method == "POST" and form.is_valid():
         try:
