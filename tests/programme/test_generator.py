@@ -183,3 +183,11 @@ def test_todays_exercises_follow_the_weekly_plan() -> None:
 def test_weekday_names_are_accepted_in_any_case_and_ordered() -> None:
     inputs = ProgrammeInputs(condition="plica", days_available=["Friday", "MONDAY", "wed"])
     assert inputs.days_available == ("mon", "wed", "fri")
+
+
+def test_a_finding_only_adds_its_own_exercises_and_only_in_phases_they_suit() -> None:
+    prog = build_programme(ProgrammeInputs(condition="itb_syndrome", phase=2,
+                                           findings=("low_cadence",)))
+    for ph in prog.phases:
+        from_finding = [p.exercise_id for p in ph.prescriptions if "step rate" in p.role]
+        assert from_finding == (["cadence_drill"] if ph.number == 3 else []), ph.number

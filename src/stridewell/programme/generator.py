@@ -49,12 +49,15 @@ class _Context:
                 and ex.suits(self.inputs.condition, phase))
 
 
-def _pick(ctx: _Context, choose: tuple[str, ...], phase: int, taken: set[str]) -> Exercise | None:
+def _pick(ctx: _Context, choose: tuple[str, ...], phase: int, taken: set[str],
+          fallback: bool = True) -> Exercise | None:
     """Return the first usable choice; failing that, the first usable easier version of one."""
     lib = ctx.library
     for cid in choose:
         if cid not in taken and ctx.usable(lib[cid], phase):
             return lib[cid]
+    if not fallback:
+        return None
     for cid in choose:
         ex = lib[cid]
         while ex.regression:
@@ -122,7 +125,8 @@ def _findings(ctx: _Context, phase: int, taken: set[str]) -> list[Prescription]:
         finding = table[fid]
         if any(cid in taken for cid in finding.add):
             continue  # the protocol already answers this finding in this phase
-        ex = _pick(ctx, finding.add, phase, taken)
+        # no easier-version fallback here: it could wander to an exercise for another purpose
+        ex = _pick(ctx, finding.add, phase, taken, fallback=False)
         if ex is None:
             continue
         taken.add(ex.id)
