@@ -191,3 +191,10 @@ def test_a_finding_only_adds_its_own_exercises_and_only_in_phases_they_suit() ->
     for ph in prog.phases:
         from_finding = [p.exercise_id for p in ph.prescriptions if "step rate" in p.role]
         assert from_finding == (["cadence_drill"] if ph.number == 3 else []), ph.number
+
+
+@pytest.mark.parametrize("condition", CONDITIONS)
+def test_home_only_programmes_keep_hip_work_in_every_phase(condition: str) -> None:
+    prog = build_programme(ProgrammeInputs(condition=condition))
+    for ph in prog.phases:
+        assert "glute" in targets(ph) or "hip" in targets(ph), (condition, ph.number)
