@@ -122,3 +122,9 @@ def test_no_step_up_until_the_morning_after_the_last_session_is_logged() -> None
     d = decide(log)
     assert d.action == "hold" and "next-morning score" in d.explanation
     assert decide([*log[:2], PainEntry(day(4), 1, 0)]).action == "progress"
+
+
+def test_default_rule_from_the_data_file_matches_the_published_model() -> None:
+    rule = rule_for("patellofemoral_pain")
+    assert (rule.max_during, rule.progress_at_most, rule.window_days) == (5, 2, 7)
+    assert rule == PainRule()

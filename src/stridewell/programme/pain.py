@@ -15,8 +15,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from statistics import fmean
-from typing import Literal
+from typing import Any, Literal
+
+from stridewell.programme.datafiles import read_data
 
 __all__ = [
     "Action",
@@ -36,7 +39,6 @@ THOMEE_SILBERNAGEL = (
     "Pain-monitoring model: Thomeé 1997, Phys Ther 77:1690-1703; "
     "Silbernagel et al. 2007, Am J Sports Med 35:897-906."
 )
-TENDON_CEILING = "Progression ceiling 3/10: Malliaras et al. 2015, JOSPT 45:887-898."
 
 
 @dataclass(frozen=True)
@@ -100,15 +102,21 @@ class Decision:
     source: str = THOMEE_SILBERNAGEL
 
 
+@cache
+def _rules_data() -> dict[str, Any]:
+    return read_data("pain_rules.toml")
+
+
 def rule_for(condition: str) -> PainRule:
-    """Return the pain rule we use for `condition` (stricter ceiling for tendon problems)."""
-    if condition in {"patellar_tendinopathy", "sinding_larsen_johansson", "osgood_schlatter"}:
-        return PainRule(
-            max_during=5,
-            progress_at_most=3,
-            source=f"{THOMEE_SILBERNAGEL} {TENDON_CEILING}",
-        )
-    return PainRule()
+    """Return the pain rule for `condition` from `data/pain_rules.toml` (tendons: 3/10 ceiling)."""
+    data = _rules_data()
+    base = dict(data["default"])
+    extra = dict(data.get("conditions", {}).get(condition, {}))
+    source_extra = extra.pop("source_extra", "")
+    base.update(extra)
+    if source_extra:
+        base["source"] = f"{base['source']} {source_extra}"
+    return PainRule(**base)
 
 
 def _settled(entry: PainEntry, rule: PainRule) -> bool | None:
