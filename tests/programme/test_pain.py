@@ -128,3 +128,25 @@ def test_default_rule_from_the_data_file_matches_the_published_model() -> None:
     rule = rule_for("patellofemoral_pain")
     assert (rule.max_during, rule.progress_at_most, rule.window_days) == (5, 2, 7)
     assert rule == PainRule()
+
+
+def test_three_week_diary_worked_by_hand() -> None:
+    """A runner's diary, decided after each entry (limits 5 during, 2 to progress, 3 in a row).
+
+    day 0: 4 during, 2 next morning -> rules hold, not calm (4 > 2)          -> hold
+    day 2: 3, 1                       -> rules hold, not calm                   -> hold
+    day 4: 2, 1                       -> last 3 were 4, 3, 2: not all <= 2      -> hold
+    day 7: 2, 0                       -> last 3 were 3, 2, 2: not all <= 2      -> hold
+    day 9: 1, 0                       -> last 3 were 2, 2, 1; week means: days 3-9 worst
+                                         scores 2, 2, 1 (mean 1.67) vs days -4..2 4, 3
+                                         (mean 3.5): better                     -> progress
+    day 11: 6, 3                      -> 6 > 5 and 3 not settled                -> regress
+    """
+    diary = [(0, 4, 2), (2, 3, 1), (4, 2, 1), (7, 2, 0), (9, 1, 0), (11, 6, 3)]
+    expected = ["hold", "hold", "hold", "hold", "progress", "regress"]
+    log: list[PainEntry] = []
+    got = []
+    for d, during, morning in diary:
+        log.append(PainEntry(day(d), during, morning))
+        got.append(decide(log).action)
+    assert got == expected
