@@ -83,3 +83,9 @@ def test_stored_programme_whose_exercise_left_the_library_still_renders() -> Non
     phases = tuple(phase if p.number == PROG.current_phase else p for p in PROG.phases)
     html = render_handout(replace(PROG, phases=phases))
     assert "Old drill" in html and "no longer in the library" in html
+
+
+def test_handout_carries_a_printable_pain_diary_linked_from_the_pain_box() -> None:
+    html = render_handout(PROG)
+    assert 'id="pain-diary"' in html and 'href="#pain-diary"' in html
+    assert html.count("<td>&nbsp;</td>") == 14
