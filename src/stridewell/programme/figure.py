@@ -29,8 +29,10 @@ JOINTS = (
     "toe_l", "toe_r",
 )
 
-# Segment lengths as a fraction of standing height (rounded from Winter's anthropometric
-# table, Biomechanics and Motor Control of Human Movement, 4th ed., 2009, Table 4.1).
+# Segment lengths as a fraction of standing height, roughly after the segment-length figure
+# in Winter, Biomechanics and Motor Control of Human Movement, 4th ed., 2009 (Fig. 4.1, after
+# Drillis and Contini): thigh 0.245, shank 0.246, upper arm 0.186. The drawing rounds the
+# rest: the forearm includes part of the hand and the foot is a little short, for clarity.
 TRUNK, THIGH, SHANK, UPPER_ARM, FOREARM, FOOT, HEAD_R = 0.30, 0.245, 0.246, 0.186, 0.20, 0.13, 0.06
 HIP_HALF, SHOULDER_HALF = 0.055, 0.10
 
