@@ -79,3 +79,12 @@ def test_return_to_run_says_what_is_missing_when_not_ready(tmp_path: Path) -> No
                                  "--start", "2026-03-02"])
     assert result.exit_code == 1
     assert "no swelling in the knee" in result.output
+
+
+def test_schema_lists_every_answer_field_and_the_condition_ids() -> None:
+    result = runner.invoke(app, ["programme", "schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    assert {"condition", "phase", "irritability", "findings", "equipment",
+            "days_available"} <= set(schema["properties"])
+    assert "itb_syndrome" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -10,6 +11,7 @@ import typer
 from pydantic import ValidationError
 
 from stridewell.programme import (
+    ProgrammeInputs,
     build_programme,
     decide,
     programme_to_json,
@@ -99,3 +101,9 @@ def return_to_run_cmd(
     if runs:
         now, decisions = replay(plan, runs)
         typer.echo(f"\nNow on level {now.current_level}: {decisions[-1].explanation}")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON schema of the answers file that `build --answers` reads."""
+    typer.echo(json.dumps(ProgrammeInputs.model_json_schema(), indent=2))
