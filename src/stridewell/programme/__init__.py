@@ -8,9 +8,11 @@ The web app and CLI call, in short:
 - `move_to_phase(programme, n) -> Programme` once a phase's criteria are met;
   `exercises_on(programme, date)` for today's list; `weekly_summary(pain_log)` for the trend
 - `return_to_run_plan(readiness, start=...) -> ReturnToRunPlan`; `advance(plan, pain_log)`
+- `swap_exercise`, `add_exercise`, `remove_exercise`, `set_dose` for clinician edits
 - `load_library()`, `illustration_svg(exercise.illustration)`, `load_education()`
 """
 
+from stridewell.programme.edit import add_exercise, remove_exercise, set_dose, swap_exercise
 from stridewell.programme.education import EducationPage, education_html, load_education
 from stridewell.programme.generator import build_programme, exercises_on, move_to_phase
 from stridewell.programme.illustrate import illustration_svg
@@ -70,6 +72,7 @@ __all__ = [
     "RunLevel",
     "RunRules",
     "WeekSummary",
+    "add_exercise",
     "advance",
     "build_programme",
     "check_entry",
@@ -86,12 +89,15 @@ __all__ = [
     "move_to_phase",
     "programme_from_json",
     "programme_to_json",
+    "remove_exercise",
     "replay",
     "protocol_for",
     "return_to_run_plan",
     "review",
     "rule_for",
     "run_rules",
+    "set_dose",
+    "swap_exercise",
     "walk_run_levels",
     "weekly_summary",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -24,7 +25,13 @@ from stridewell.programme.protocols import (
     protocol_for,
 )
 
-__all__ = ["EDUCATION_FOR_ALL", "build_programme", "exercises_on", "move_to_phase"]
+__all__ = [
+    "EDUCATION_FOR_ALL",
+    "build_programme",
+    "exercises_on",
+    "move_to_phase",
+    "plan_week",
+]
 
 EDUCATION_FOR_ALL = (
     "why_knees_hurt", "progress_gradually", "rest_and_recovery", "strength_and_form",
@@ -134,8 +141,9 @@ def _findings(ctx: _Context, phase: int, taken: set[str]) -> list[Prescription]:
     return out
 
 
-def _week(prescriptions: list[Prescription], days: tuple[str, ...]) -> tuple[DayPlan, ...]:
-    """Spread each exercise's sessions evenly over the available days."""
+def plan_week(prescriptions: Sequence[Prescription],
+              days: Sequence[str]) -> tuple[DayPlan, ...]:
+    """Return the week: each exercise's sessions spread evenly over the available days."""
     plan: dict[str, list[str]] = {d: [] for d in days}
     for i, p in enumerate(prescriptions):
         n = min(p.dose.per_week, len(days))
@@ -156,7 +164,7 @@ def _phase(ctx: _Context, proto_phase: ProtocolPhase) -> Phase:
         goal=proto_phase.goal,
         prescriptions=tuple(prescriptions),
         advance_when=proto_phase.advance_when,
-        week=_week(prescriptions, ctx.inputs.days_available),
+        week=plan_week(prescriptions, ctx.inputs.days_available),
         notes=proto_phase.notes,
     )
 
