@@ -30,11 +30,21 @@ def people(clinic, make_patient):
     clinic.bob.user = bob
     clinic.bob.save()
     patient, other = make_patient("Pia"), make_patient("Oscar")
-    booking.appointment_hold(service=clinic.follow_up, location=clinic.london, practitioner=clinic.alice,
-                             start=clinic.at(10), token="t")
+    booking.appointment_hold(
+        service=clinic.follow_up,
+        location=clinic.london,
+        practitioner=clinic.alice,
+        start=clinic.at(10),
+        token="t",
+    )
     booking.appointment_confirm(token="t", patient=patient)
-    booking.appointment_hold(service=clinic.follow_up, location=clinic.london, practitioner=clinic.bob,
-                             start=clinic.at(9, day=clinic.day + timedelta(days=1)), token="o")
+    booking.appointment_hold(
+        service=clinic.follow_up,
+        location=clinic.london,
+        practitioner=clinic.bob,
+        start=clinic.at(9, day=clinic.day + timedelta(days=1)),
+        token="o",
+    )
     booking.appointment_confirm(token="o", patient=other)
     return {"alice": alice, "bob": bob, "patient": patient, "other": other}
 
@@ -42,9 +52,10 @@ def people(clinic, make_patient):
 STEP_POSTS = {
     "about": {"age": "29", "sex": "female", "sports": ["road_running"], "weekly_running_km": "35",
               "recent_load_increase": "yes"},
-    "story": {"onset": "gradual", "symptom_weeks": "6", "both_knees": "no", "trauma": "no", "can_bear_weight_now": "yes"},
-    "pain": {"pain_locations": ["around_kneecap"], "pain_now": "3", "pain_worst": "6",
-             "aggravating": ["stairs_down", "squatting", "prolonged_sitting"], "night_pain": "none",
+    "story": {"onset": "gradual", "symptom_weeks": "6", "both_knees": "no", "trauma": "no",
+              "can_bear_weight_now": "yes"},
+    "pain": {"pain_locations": ["around_kneecap"], "pain_now": "3", "pain_worst": "6"},
+    "when": {"aggravating": ["stairs_down", "squatting", "prolonged_sitting"], "night_pain": "none",
              "morning_stiffness_minutes": "0"},
     "knee": {"swelling": "none", "locking": "none"},
     "health": {},
@@ -71,8 +82,10 @@ def test_the_intake_walked_step_by_step_saves_one_answer_set_only_at_the_end(cli
     client.post("/my/intake/story/", STEP_POSTS["story"])
     html = client.get("/my/intake/check/").content.decode()
     assert "Some steps are not done yet" in html and "disabled" in html
-    assert client.post("/my/intake/check/").status_code == 200 and not ScreeningRecord.objects.exists()
-    for slug in ("pain", "knee", "health"):
+    assert (
+        client.post("/my/intake/check/").status_code == 200 and not ScreeningRecord.objects.exists()
+    )
+    for slug in ("pain", "when", "knee", "health"):
         client.post(f"/my/intake/{slug}/", STEP_POSTS[slug])
     html = client.get("/my/intake/check/").content.decode()
     assert "Around or behind the kneecap" in html and "Going down stairs" in html
@@ -81,7 +94,9 @@ def test_the_intake_walked_step_by_step_saves_one_answer_set_only_at_the_end(cli
     assert "your answers are sent" in html and "redflag" not in html
     record = ScreeningRecord.objects.get()
     assert record.patient == people["patient"] and record.entered_by == people["patient"].user
-    assert record.answers["recent_load_increase"] is True and record.answers["weekly_running_km"] == 35
+    assert (
+        record.answers["recent_load_increase"] is True and record.answers["weekly_running_km"] == 35
+    )
     assert record.top_condition_id == "patellofemoral_pain"
     assert AuditEvent.objects.filter(action="create", what="screening intake").exists()
 
@@ -96,13 +111,20 @@ def test_a_step_with_a_bad_answer_is_shown_again_with_a_specific_message(client,
     assert "Please give a number from 4 to 100." in resp.content.decode()
     resp = client.post("/my/intake/story/", {"trauma": "maybe"})
     html = resp.content.decode()
-    assert "Please choose one of the answers shown." in html and "Please choose one answer." in html  # onset needed
+    assert (
+        "Please choose one of the answers shown." in html and "Please choose one answer." in html
+    )  # onset needed
 
 
 def test_a_red_flag_answer_tells_the_patient_plainly_to_see_a_doctor(client, people):
     client.force_login(people["patient"].user)
-    resp = walk_intake(client, {"knee": {"swelling": "within_24_hours", "knee_signs": ["hot_red_knee"]},
-                                "health": {"health_now": ["fever"]}})
+    resp = walk_intake(
+        client,
+        {
+            "knee": {"swelling": "within_24_hours", "knee_signs": ["hot_red_knee"]},
+            "health": {"health_now": ["fever"]},
+        },
+    )
     html = resp.content.decode()
     assert "Go to an emergency department now" in html and 'role="alert"' in html
     assert "Fever: yes" in html
@@ -111,14 +133,26 @@ def test_a_red_flag_answer_tells_the_patient_plainly_to_see_a_doctor(client, peo
     assert "Go to an emergency department now" in my  # also on the patient's own page
 
 
-def test_the_clinician_sees_red_flags_first_then_ranked_conditions_and_the_disclaimer(client, people):
+def test_the_clinician_sees_red_flags_first_then_ranked_conditions_and_the_disclaimer(
+    client, people
+):
     patient = people["patient"]
-    services.intake_submit(patient=patient, entered_by=patient.user, answers={
-        "age": 30, "onset": "gradual", "fever": True, "hot_red_knee": True, "swelling": "within_24_hours",
-        "pain_locations": ["around_kneecap"], "aggravating": ["stairs_down", "squatting"]})
+    services.intake_submit(
+        patient=patient,
+        entered_by=patient.user,
+        answers={
+            "age": 30,
+            "onset": "gradual",
+            "fever": True,
+            "hot_red_knee": True,
+            "swelling": "within_24_hours",
+            "pain_locations": ["around_kneecap"],
+            "aggravating": ["stairs_down", "squatting"],
+        },
+    )
     client.force_login(people["alice"])
     html = client.get(f"/staff/patients/{patient.pk}/").content.decode()
-    section = html[html.index('id="assessments"'):]
+    section = html[html.index('id="assessments"') :]
     flag = section.index("Possible joint infection")
     assert flag < section.index("Not a diagnosis") < section.index("Likely conditions")
     assert "Emergency: now" in section and "Patellofemoral pain" in section
@@ -127,21 +161,42 @@ def test_the_clinician_sees_red_flags_first_then_ranked_conditions_and_the_discl
 
 def test_the_clinician_records_examination_findings_and_the_screening_uses_them(client, people):
     patient = people["patient"]
-    services.intake_submit(patient=patient, entered_by=patient.user, answers={
-        "age": 30, "onset": "gradual", "pain_locations": ["around_kneecap"], "aggravating": ["squatting"]})
+    services.intake_submit(
+        patient=patient,
+        entered_by=patient.user,
+        answers={
+            "age": 30,
+            "onset": "gradual",
+            "pain_locations": ["around_kneecap"],
+            "aggravating": ["squatting"],
+        },
+    )
     client.force_login(people["alice"])
     assert client.get(f"/staff/patients/{patient.pk}/assessments/examination/").status_code == 200
-    resp = client.post(f"/staff/patients/{patient.pk}/assessments/examination/", {
-        "taken_on": str(timezone.localdate()), "squat_reproduces_pain": "yes", "effusion": "no",
-        "temperature_c": "50"})
-    assert resp.status_code == 200 and "Please give a number from 30 to 44." in resp.content.decode()
+    resp = client.post(
+        f"/staff/patients/{patient.pk}/assessments/examination/",
+        {
+            "taken_on": str(timezone.localdate()),
+            "squat_reproduces_pain": "yes",
+            "effusion": "no",
+            "temperature_c": "50",
+        },
+    )
+    assert (
+        resp.status_code == 200 and "Please give a number from 30 to 44." in resp.content.decode()
+    )
     assert ScreeningRecord.objects.count() == 1
-    resp = client.post(f"/staff/patients/{patient.pk}/assessments/examination/", {
-        "taken_on": str(timezone.localdate()), "squat_reproduces_pain": "yes", "effusion": "no"})
+    resp = client.post(
+        f"/staff/patients/{patient.pk}/assessments/examination/",
+        {"taken_on": str(timezone.localdate()), "squat_reproduces_pain": "yes", "effusion": "no"},
+    )
     assert resp.status_code == 302
     exam = ScreeningRecord.objects.first()
     assert exam.kind == "examination" and exam.entered_by == people["alice"]
-    assert exam.answers["exam"]["squat_reproduces_pain"] is True and exam.answers["exam"]["lachman_positive"] is None
+    assert (
+        exam.answers["exam"]["squat_reproduces_pain"] is True
+        and exam.answers["exam"]["lachman_positive"] is None
+    )
     html = client.get(f"/staff/patients/{patient.pk}/").content.decode()
     assert "Squat or step-down reproduces the pain" in html
     # The form starts from the last findings.
@@ -163,11 +218,21 @@ def _post_best(client, url: str, instrument_id: str, extra: dict | None = None):
     return client.post(url, {**data, **(extra or {})})
 
 
-@pytest.mark.parametrize(("instrument_id", "expected"), [
-    ("kujala", {"total": 100}), ("visa_p", {"total": 100}), ("lefs", {"total": 80}), ("nprs", {"total": 0}),
-    ("groc", {"total": 7}), ("koos_pf", {"total": 100}),
-    ("koos", {"symptoms": 100, "pain": 100, "adl": 100, "sport_rec": 100, "qol": 100})])
-def test_all_best_answers_through_the_web_form_give_the_instruments_best_score(client, people, instrument_id, expected):
+@pytest.mark.parametrize(
+    ("instrument_id", "expected"),
+    [
+        ("kujala", {"total": 100}),
+        ("visa_p", {"total": 100}),
+        ("lefs", {"total": 80}),
+        ("nprs", {"total": 0}),
+        ("groc", {"total": 7}),
+        ("koos_pf", {"total": 100}),
+        ("koos", {"symptoms": 100, "pain": 100, "adl": 100, "sport_rec": 100, "qol": 100}),
+    ],
+)
+def test_all_best_answers_through_the_web_form_give_the_instruments_best_score(
+    client, people, instrument_id, expected
+):
     client.force_login(people["patient"].user)
     assert client.get(f"/my/questionnaires/{instrument_id}/").status_code == 200
     resp = _post_best(client, f"/my/questionnaires/{instrument_id}/", instrument_id)
@@ -177,14 +242,27 @@ def test_all_best_answers_through_the_web_form_give_the_instruments_best_score(c
     assert row.complete and row.entered_by == people["patient"].user
 
 
-def test_visa_p_worst_answers_with_branch_c_give_zero_and_hand_worked_mixed_answers_add_up(client, people):
+def test_visa_p_worst_answers_with_branch_c_give_zero_and_hand_worked_mixed_answers_add_up(
+    client, people
+):
     client.force_login(people["patient"].user)
     inst = instrument("visa_p")
-    zero = {it.id: "0" for it in inst.items[:6]} | {"q7_activity": "none", "q8": "q8c_pain_stops:nil"}
+    zero = {it.id: "0" for it in inst.items[:6]} | {
+        "q7_activity": "none",
+        "q8": "q8c_pain_stops:nil",
+    }
     assert client.post("/my/questionnaires/visa_p/", zero).status_code == 302
     # 5 + 6 + 7 + 4 + 3 + 2 (items 1-6) + 7 (full training below previous level) + 10 (B, 6-10 minutes) = 44
-    mixed = {"q1_sitting": "5", "q2_stairs_down": "6", "q3_straighten_unloaded": "7", "q4_lunge": "4",
-             "q5_squat": "3", "q6_hops": "2", "q7_activity": "full_below_previous", "q8": "q8b_pain_can_finish:6_10_min"}
+    mixed = {
+        "q1_sitting": "5",
+        "q2_stairs_down": "6",
+        "q3_straighten_unloaded": "7",
+        "q4_lunge": "4",
+        "q5_squat": "3",
+        "q6_hops": "2",
+        "q7_activity": "full_below_previous",
+        "q8": "q8b_pain_can_finish:6_10_min",
+    }
     assert client.post("/my/questionnaires/visa_p/", mixed).status_code == 302
     assert sorted(r.scale_value() for r in QuestionnaireResponse.objects.all()) == [0, 44]
 
@@ -203,7 +281,10 @@ def test_a_half_finished_questionnaire_is_not_saved_and_each_blank_is_marked(cli
 def test_koos_with_a_few_blanks_is_saved_only_after_the_patient_confirms(client, people):
     client.force_login(people["patient"].user)
     inst = instrument("koos")
-    data = {it.id: "never" if it.options[0].value == "never" else str(it.options[0].value) for it in inst.items}
+    data = {
+        it.id: "never" if it.options[0].value == "never" else str(it.options[0].value)
+        for it in inst.items
+    }
     del data["s1_swelling"]
     resp = client.post("/my/questionnaires/koos/", data)
     assert resp.status_code == 200 and "tick the box at the end" in resp.content.decode()
@@ -222,10 +303,20 @@ def test_an_unknown_questionnaire_is_a_404(client, people):
 def test_the_portal_lists_what_is_due_and_past_scores_as_a_trend(client, people):
     patient = people["patient"]
     today = timezone.localdate()
-    services.questionnaire_submit(patient=patient, instrument_id="nprs", responses={"pain": 7},
-                                  entered_by=patient.user, taken_on=today - timedelta(days=21))
-    services.questionnaire_submit(patient=patient, instrument_id="nprs", responses={"pain": 2},
-                                  entered_by=patient.user, taken_on=today - timedelta(days=7))
+    services.questionnaire_submit(
+        patient=patient,
+        instrument_id="nprs",
+        responses={"pain": 7},
+        entered_by=patient.user,
+        taken_on=today - timedelta(days=21),
+    )
+    services.questionnaire_submit(
+        patient=patient,
+        instrument_id="nprs",
+        responses={"pain": 2},
+        entered_by=patient.user,
+        taken_on=today - timedelta(days=7),
+    )
     client.force_login(patient.user)
     html = client.get("/my/").content.decode()
     assert "Your knee questionnaires" in html and "/my/intake/" in html
@@ -239,11 +330,16 @@ def test_the_chart_plots_each_questionnaire_and_labels_each_change_against_the_m
     patient = people["patient"]
     today = timezone.localdate()
     for days, pain in ((28, 7), (14, 6), (0, 2)):
-        services.questionnaire_submit(patient=patient, instrument_id="nprs", responses={"pain": pain},
-                                      entered_by=patient.user, taken_on=today - timedelta(days=days))
+        services.questionnaire_submit(
+            patient=patient,
+            instrument_id="nprs",
+            responses={"pain": pain},
+            entered_by=patient.user,
+            taken_on=today - timedelta(days=days),
+        )
     client.force_login(people["alice"])
     html = client.get(f"/staff/patients/{patient.pk}/").content.decode()
-    section = html[html.index('id="assessments"'):]
+    section = html[html.index('id="assessments"') :]
     assert "<svg" in section and "Minimal important difference: 1.16" in section
     assert "-1.0 since first: within the MID" in section
     assert "-5.0 since first: better, exceeds the MID" in section
@@ -253,36 +349,57 @@ def test_a_clinician_enters_a_paper_questionnaire_with_its_date(client, people):
     patient = people["patient"]
     client.force_login(people["alice"])
     day = timezone.localdate() - timedelta(days=3)
-    resp = client.post(f"/staff/patients/{patient.pk}/assessments/questionnaires/nprs/",
-                       {"taken_on": str(day), "pain": "4"})
+    resp = client.post(
+        f"/staff/patients/{patient.pk}/assessments/questionnaires/nprs/",
+        {"taken_on": str(day), "pain": "4"},
+    )
     assert resp.status_code == 302
     row = QuestionnaireResponse.objects.get()
     assert row.entered_by == people["alice"] and row.taken_on == day and row.scale_value() == 4
-    html = client.get(f"/staff/patients/{patient.pk}/assessments/responses/{row.pk}/").content.decode()
+    html = client.get(
+        f"/staff/patients/{patient.pk}/assessments/responses/{row.pk}/"
+    ).content.decode()
     assert "Pain now" in html and "4" in html
 
 
 def _new_staff_urls(patient, response, record) -> list[str]:
     base = f"/staff/patients/{patient.pk}/assessments/"
-    return [base, base + "examination/", base + f"answers/{record.pk}/", base + f"responses/{response.pk}/",
-            base + "questionnaires/nprs/"]
+    return [
+        base,
+        base + "examination/",
+        base + f"answers/{record.pk}/",
+        base + f"responses/{response.pk}/",
+        base + "questionnaires/nprs/",
+    ]
 
 
 def test_a_clinician_of_another_patient_gets_404_on_every_new_url(client, people):
     patient = people["patient"]
-    record = services.intake_submit(patient=patient, entered_by=patient.user, answers={"age": 30, "onset": "gradual"})
-    response = services.questionnaire_submit(patient=patient, instrument_id="nprs", responses={"pain": 3},
-                                             entered_by=patient.user)
+    record = services.intake_submit(
+        patient=patient, entered_by=patient.user, answers={"age": 30, "onset": "gradual"}
+    )
+    response = services.questionnaire_submit(
+        patient=patient, instrument_id="nprs", responses={"pain": 3}, entered_by=patient.user
+    )
     client.force_login(people["bob"])  # treats Oscar, not Pia
     for url in _new_staff_urls(patient, response, record):
         assert client.get(url).status_code == 404, url
-        assert client.post(url, {"pain": "1", "taken_on": str(timezone.localdate())}).status_code == 404, url
+        assert (
+            client.post(url, {"pain": "1", "taken_on": str(timezone.localdate())}).status_code
+            == 404
+        ), url
     assert ScreeningRecord.objects.count() == 1 and QuestionnaireResponse.objects.count() == 1
     assert not AuditEvent.objects.filter(user=people["bob"]).exists()
     # Ids of Pia's rows under Oscar's chart (whom Bob does treat) are no way in either.
     other = people["other"]
-    assert client.get(f"/staff/patients/{other.pk}/assessments/answers/{record.pk}/").status_code == 404
-    assert client.get(f"/staff/patients/{other.pk}/assessments/responses/{response.pk}/").status_code == 404
+    assert (
+        client.get(f"/staff/patients/{other.pk}/assessments/answers/{record.pk}/").status_code
+        == 404
+    )
+    assert (
+        client.get(f"/staff/patients/{other.pk}/assessments/responses/{response.pk}/").status_code
+        == 404
+    )
     # The treating practitioner gets in, and the patient may read but not write.
     client.force_login(people["alice"])
     for url in _new_staff_urls(patient, response, record):
@@ -293,10 +410,20 @@ def test_a_clinician_of_another_patient_gets_404_on_every_new_url(client, people
 
 def test_patient_pages_only_ever_show_the_signed_in_patients_own_answers(client, people):
     patient, other = people["patient"], people["other"]
-    services.intake_submit(patient=other, entered_by=other.user, answers={"age": 30, "onset": "gradual", "fever": True,
-                                                                           "hot_red_knee": True,
-                                                                           "swelling": "within_24_hours"})
-    services.questionnaire_submit(patient=other, instrument_id="nprs", responses={"pain": 9}, entered_by=other.user)
+    services.intake_submit(
+        patient=other,
+        entered_by=other.user,
+        answers={
+            "age": 30,
+            "onset": "gradual",
+            "fever": True,
+            "hot_red_knee": True,
+            "swelling": "within_24_hours",
+        },
+    )
+    services.questionnaire_submit(
+        patient=other, instrument_id="nprs", responses={"pain": 9}, entered_by=other.user
+    )
     client.force_login(patient.user)
     assert client.get("/my/intake/done/").status_code == 302  # none of her own yet
     for url in ("/my/", "/my/questionnaires/", "/my/intake/"):
@@ -305,7 +432,21 @@ def test_patient_pages_only_ever_show_the_signed_in_patients_own_answers(client,
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, people):
-    for url in ("/my/intake/", "/my/intake/about/", "/my/questionnaires/", "/my/questionnaires/kujala/",
-                f"/staff/patients/{people['patient'].pk}/assessments/"):
+    for url in (
+        "/my/intake/",
+        "/my/intake/about/",
+        "/my/questionnaires/",
+        "/my/questionnaires/kujala/",
+        f"/staff/patients/{people['patient'].pk}/assessments/",
+    ):
         resp = client.get(url)
         assert resp.status_code == 302 and "/accounts/login/" in resp["Location"], url
+
+
+def test_injury_details_given_then_no_injury_chosen_do_not_count(client, people):
+    client.force_login(people["patient"].user)
+    walk_intake(client, {"story": {"trauma": "no", "mechanism": "landing", "heard_pop": "yes",
+                                   "bore_weight_after_injury": "no"}})
+    answers = ScreeningRecord.objects.get().answers
+    assert answers["mechanism"] is None and answers["heard_pop"] is False
+    assert answers["bore_weight_after_injury"] is True

@@ -16,18 +16,36 @@ from stridewell.clinic.assessments.trends import patient_trends
 def render_chart(request: HttpRequest, patient) -> str:  # noqa: ANN001
     """Return the clinician's view: red flags first, ranked conditions, disclaimer, questionnaire trends."""
     record = latest_record(patient)
-    intake = ScreeningRecord.objects.filter(patient=patient, kind=ScreeningRecord.INTAKE).select_related(
-        "entered_by").first()
-    return render_to_string("assessments/chart_section.html", {
-        "patient": patient, "record": record, "intake": intake, **screening_context(record),
-        "trends": patient_trends(patient), "instruments": instruments(),
-        "can_write": request.user.has_perm("patients.change_clinical", patient)}, request=request)
+    intake = (
+        ScreeningRecord.objects.filter(patient=patient, kind=ScreeningRecord.INTAKE)
+        .select_related("entered_by")
+        .first()
+    )
+    return render_to_string(
+        "assessments/chart_section.html",
+        {
+            "patient": patient,
+            "record": record,
+            "intake": intake,
+            **screening_context(record),
+            "trends": patient_trends(patient),
+            "instruments": instruments(),
+            "can_write": request.user.has_perm("patients.change_clinical", patient),
+        },
+        request=request,
+    )
 
 
 def render_portal(request: HttpRequest, patient) -> str:  # noqa: ANN001
     """Return the patient's view: the doctor message if any, the intake, what is due, past scores."""
     intake = ScreeningRecord.objects.filter(patient=patient, kind=ScreeningRecord.INTAKE).first()
-    return render_to_string("assessments/portal_section.html", {
-        "intake": intake, "advice": doctor_advice(latest_screening(patient)) if intake else None,
-        "due": services.questionnaires_due(patient), "trends": patient_trends(patient, with_plots=False)},
-        request=request)
+    return render_to_string(
+        "assessments/portal_section.html",
+        {
+            "intake": intake,
+            "advice": doctor_advice(latest_screening(patient)) if intake else None,
+            "due": services.questionnaires_due(patient),
+            "trends": patient_trends(patient, with_plots=False),
+        },
+        request=request,
+    )

@@ -13,7 +13,7 @@ from django import forms
 from django.utils import timezone
 
 from stridewell.assess import Examination, Instrument, ScreeningAnswers
-from stridewell.clinic.assessments.questions import EXAM_GROUPS, Question, Step
+from stridewell.clinic.assessments.questions import EXAM_GROUPS, INJURY_GROUP, Question, Step
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 FINDING = [("yes", "Yes"), ("no", "No"), ("", "Not examined")]
@@ -27,7 +27,9 @@ def _bounds(model: type, name: str) -> tuple[float | None, float | None]:
     return lo, hi
 
 
-def _number_field(model: type, name: str, label: str, help_text: str, required: bool) -> forms.Field:
+def _number_field(
+    model: type, name: str, label: str, help_text: str, required: bool
+) -> forms.Field:
     lo, hi = _bounds(model, name)
     annotation = str(model.model_fields[name].annotation)
     whole = "int" in annotation and "float" not in annotation
@@ -37,26 +39,52 @@ def _number_field(model: type, name: str, label: str, help_text: str, required: 
         span = f"Please give a number of {lo:g} or more."
     else:
         span = "Please give a number."
-    messages = {"required": "Please answer this question.", "invalid": span + (" Whole numbers only." if whole else ""),
-                "min_value": span, "max_value": span}
+    messages = {
+        "required": "Please answer this question.",
+        "invalid": span + (" Whole numbers only." if whole else ""),
+        "min_value": span,
+        "max_value": span,
+    }
     cls = forms.IntegerField if whole else forms.FloatField
     attrs = {"inputmode": "numeric" if whole else "decimal"}
     if not whole:
         attrs["step"] = "any"
-    return cls(label=label, help_text=help_text, required=required, min_value=lo, max_value=hi,
-               error_messages=messages, widget=forms.NumberInput(attrs=attrs))
+    return cls(
+        label=label,
+        help_text=help_text,
+        required=required,
+        min_value=lo,
+        max_value=hi,
+        error_messages=messages,
+        widget=forms.NumberInput(attrs=attrs),
+    )
 
 
-def _radio(label: str, choices: list[tuple[str, str]], help_text: str = "", required: bool = False) -> forms.Field:
-    return forms.ChoiceField(label=label, help_text=help_text, choices=choices, required=required,
-                             widget=forms.RadioSelect, error_messages={"required": "Please choose one answer.",
-                                                                       "invalid_choice": "Please choose one of the answers shown."})
+def _radio(
+    label: str, choices: list[tuple[str, str]], help_text: str = "", required: bool = False
+) -> forms.Field:
+    return forms.ChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=choices,
+        required=required,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Please choose one answer.",
+            "invalid_choice": "Please choose one of the answers shown.",
+        },
+    )
 
 
 def _ticks(label: str, options: dict[str, str], help_text: str = "") -> forms.Field:
-    return forms.MultipleChoiceField(label=label, help_text=help_text, choices=list(options.items()), required=False,
-                                     widget=forms.CheckboxSelectMultiple,
-                                     error_messages={"invalid_choice": "Please tick only the answers shown."})
+    return forms.MultipleChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=list(options.items()),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Please tick only the answers shown."},
+    )
 
 
 class IntakeStepForm(forms.Form):
@@ -100,8 +128,11 @@ class IntakeStepForm(forms.Form):
     def answers(self) -> dict[str, Any]:
         """Return this step's answers (unanswered optional questions are left out: the core's default)."""
         out: dict[str, Any] = {}
+        no_injury = self.cleaned_data.get("trauma") == "no"
         for q in self.step.questions:
             value = self.cleaned_data.get(q.name)
+            if no_injury and q.group == INJURY_GROUP:
+                continue  # hidden once "no injury" is chosen; stale answers must not count
             if q.kind == "tick":
                 out.update({f: f in (value or []) for f in q.options})
             elif q.kind == "multi":
@@ -128,26 +159,42 @@ class QuestionnaireForm(forms.Form):
     Every item is optional here, so a half-filled form reaches the core, which names what is missing.
     """
 
-    def __init__(self, inst: Instrument, *args: Any, with_date: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, inst: Instrument, *args: Any, with_date: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.instrument = inst
         groups = {g.id: g for g in inst.choice_groups}
         placed: set[str] = set()
         if with_date:
             self.fields["taken_on"] = forms.DateField(
-                label="Date the patient answered", initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"}),
-                error_messages={"required": "Please give the date.", "invalid": "Please give a date like 2026-03-01."})
+                label="Date the patient answered",
+                initial=timezone.localdate,
+                widget=forms.DateInput(attrs={"type": "date"}),
+                error_messages={
+                    "required": "Please give the date.",
+                    "invalid": "Please give a date like 2026-03-01.",
+                },
+            )
         for item in inst.items:
             if item.choice_group is None:
-                self.fields[item.id] = _radio(item.label, [(str(o.value), o.label) for o in item.options])
+                self.fields[item.id] = _radio(
+                    item.label, [(str(o.value), o.label) for o in item.options]
+                )
             elif item.choice_group not in placed:
                 g = groups[item.choice_group]
                 placed.add(g.id)
-                choices = [(inst.item(i).label, [(group_value(i, o.value), o.label) for o in inst.item(i).options])
-                           for i in g.item_ids]
+                choices = [
+                    (
+                        inst.item(i).label,
+                        [(group_value(i, o.value), o.label) for o in inst.item(i).options],
+                    )
+                    for i in g.item_ids
+                ]
                 self.fields[g.id] = _radio(g.label, choices)
         self.fields["confirm_incomplete"] = forms.BooleanField(
-            required=False, label="Save it with the unanswered questions left blank")
+            required=False, label="Save it with the unanswered questions left blank"
+        )
 
     def item_field_names(self) -> list[str]:
         """Return the names of the question fields (not the date or the confirmation)."""
@@ -195,16 +242,27 @@ class ExaminationForm(forms.Form):
         self.need_history = need_history
         if need_history:
             self.fields["age"] = _number_field(ScreeningAnswers, "age", "Age in years", "", True)
-            self.fields["onset"] = _radio("How the pain began", [("gradual", "Gradually"), ("sudden", "Suddenly")],
-                                          required=True)
+            self.fields["onset"] = _radio(
+                "How the pain began",
+                [("gradual", "Gradually"), ("sudden", "Suddenly")],
+                required=True,
+            )
         self.fields["taken_on"] = forms.DateField(
-            label="Date examined", initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"}),
-            error_messages={"required": "Please give the date.", "invalid": "Please give a date like 2026-03-01."})
+            label="Date examined",
+            initial=timezone.localdate,
+            widget=forms.DateInput(attrs={"type": "date"}),
+            error_messages={
+                "required": "Please give the date.",
+                "invalid": "Please give a date like 2026-03-01.",
+            },
+        )
         for _, names in EXAM_GROUPS:
             for name in names:
                 title = Examination.model_fields[name].title or name
                 if name == "temperature_c":
-                    self.fields[name] = _number_field(Examination, name, title, "Leave blank if not measured.", False)
+                    self.fields[name] = _number_field(
+                        Examination, name, title, "Leave blank if not measured.", False
+                    )
                 else:
                     self.fields[name] = _radio(title, FINDING)
 
@@ -236,7 +294,11 @@ class ExaminationForm(forms.Form):
 
     def history(self) -> dict[str, Any]:
         """Return the minimal history asked here (only when there was no intake)."""
-        return {"age": self.cleaned_data["age"], "onset": self.cleaned_data["onset"]} if self.need_history else {}
+        return (
+            {"age": self.cleaned_data["age"], "onset": self.cleaned_data["onset"]}
+            if self.need_history
+            else {}
+        )
 
     @property
     def taken_on(self) -> date:

@@ -17,14 +17,28 @@ class ScreeningRecord(models.Model):
     INTAKE, EXAMINATION = "intake", "examination"
     KINDS = [(INTAKE, "Patient intake"), (EXAMINATION, "Examination added by a clinician")]
 
-    patient = models.ForeignKey("patients.Patient", on_delete=models.PROTECT, related_name="screenings")
+    patient = models.ForeignKey(
+        "patients.Patient", on_delete=models.PROTECT, related_name="screenings"
+    )
     kind = models.CharField(max_length=12, choices=KINDS)
-    answers = models.JSONField(help_text="The validated answer set, as the core's JSON Schema describes it.")
-    schema_version = models.CharField(max_length=16, help_text="Short hash of the answer schema used.")
-    based_on = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                                 help_text="For an examination: the intake whose history it completes.")
+    answers = models.JSONField(
+        help_text="The validated answer set, as the core's JSON Schema describes it."
+    )
+    schema_version = models.CharField(
+        max_length=16, help_text="Short hash of the answer schema used."
+    )
+    based_on = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="For an examination: the intake whose history it completes.",
+    )
     taken_on = models.DateField()
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     # Cached from the screening result when saved; the answers are the record.
     urgency = models.CharField(max_length=12, blank=True)
@@ -42,15 +56,27 @@ class ScreeningRecord(models.Model):
 class QuestionnaireResponse(models.Model):
     """One questionnaire as answered on one date: the item answers, and the scores they give."""
 
-    patient = models.ForeignKey("patients.Patient", on_delete=models.PROTECT, related_name="questionnaires")
+    patient = models.ForeignKey(
+        "patients.Patient", on_delete=models.PROTECT, related_name="questionnaires"
+    )
     instrument_id = models.CharField(max_length=20)
-    instrument_version = models.CharField(max_length=16, help_text="Short hash of the items and points used.")
-    responses = models.JSONField(help_text="Item id -> option value, exactly as submitted to the core.")
-    scores = models.JSONField(help_text="Per scale: id, name, value (null when not scored), range, MID, note.")
-    complete = models.BooleanField(help_text="False when some items were left blank (KOOS rule allows it).")
+    instrument_version = models.CharField(
+        max_length=16, help_text="Short hash of the items and points used."
+    )
+    responses = models.JSONField(
+        help_text="Item id -> option value, exactly as submitted to the core."
+    )
+    scores = models.JSONField(
+        help_text="Per scale: id, name, value (null when not scored), range, MID, note."
+    )
+    complete = models.BooleanField(
+        help_text="False when some items were left blank (KOOS rule allows it)."
+    )
     missing_items = models.JSONField(default=list)
     taken_on = models.DateField()
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -5,23 +5,41 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from stridewell.assess import AnswerError, Examination, Instrument, ScreeningAnswers, ScreeningResult
+from stridewell.assess import (
+    AnswerError,
+    Examination,
+    Instrument,
+    ScreeningAnswers,
+    ScreeningResult,
+)
 from stridewell.clinic.assessments.models import ScreeningRecord
 from stridewell.clinic.assessments.questions import STEPS
 
 # The patient's words for the core's urgency levels; the clinician sees the core's own action text.
 PATIENT_URGENCY = {
-    "emergency": ("Go to an emergency department now, or call emergency services.",
-                  "Do not wait for your physiotherapy appointment."),
-    "same_day": ("Please see a doctor today.",
-                 "Call your doctor's surgery or an urgent care service today, and tell them about your knee."),
-    "urgent": ("Please see a doctor within the next few days.",
-               "Book an appointment with your doctor this week and tell them what you told us."),
-    "soon": ("Please ask your doctor to check this in the next week or two.",
-             "Mention it when you book; your physiotherapist will also talk it through with you."),
+    "emergency": (
+        "Go to an emergency department now, or call emergency services.",
+        "Do not wait for your physiotherapy appointment.",
+    ),
+    "same_day": (
+        "Please see a doctor today.",
+        "Call your doctor's surgery or an urgent care service today, and tell them about your knee.",
+    ),
+    "urgent": (
+        "Please see a doctor within the next few days.",
+        "Book an appointment with your doctor this week and tell them what you told us.",
+    ),
+    "soon": (
+        "Please ask your doctor to check this in the next week or two.",
+        "Mention it when you book; your physiotherapist will also talk it through with you.",
+    ),
 }
-URGENCY_LABEL = {"emergency": "Emergency: now", "same_day": "Same day", "urgent": "Urgent: within days",
-                 "soon": "Soon: within 1-2 weeks"}
+URGENCY_LABEL = {
+    "emergency": "Emergency: now",
+    "same_day": "Same day",
+    "urgent": "Urgent: within days",
+    "soon": "Soon: within 1-2 weeks",
+}
 
 
 def doctor_advice(result: ScreeningResult | None) -> dict[str, Any] | None:
@@ -32,8 +50,13 @@ def doctor_advice(result: ScreeningResult | None) -> dict[str, Any] | None:
     reasons: list[str] = []
     for flag in result.red_flags:
         reasons += [r for r in flag.reasons if r not in reasons]
-    return {"urgency": result.urgency, "headline": headline, "detail": detail, "reasons": reasons,
-            "hold_exercise": result.urgency != "soon"}
+    return {
+        "urgency": result.urgency,
+        "headline": headline,
+        "detail": detail,
+        "reasons": reasons,
+        "hold_exercise": result.urgency != "soon",
+    }
 
 
 def problem_fields(exc: AnswerError) -> list[tuple[str, str | None]]:
@@ -54,7 +77,11 @@ def questionnaire_blocks(inst: Instrument, form) -> list[tuple[str, list]]:  # n
     blocks: list[tuple[str, list]] = []
     groups = {g.id: g for g in inst.choice_groups}
     for name in form.item_field_names():
-        scale_id = inst.item(groups[name].item_ids[0]).scale_id if name in groups else inst.item(name).scale_id
+        scale_id = (
+            inst.item(groups[name].item_ids[0]).scale_id
+            if name in groups
+            else inst.item(name).scale_id
+        )
         heading = names[scale_id] if len(inst.scales) > 1 else ""
         if not blocks or blocks[-1][0] != heading:
             blocks.append((heading, []))
@@ -62,8 +89,10 @@ def questionnaire_blocks(inst: Instrument, form) -> list[tuple[str, list]]:  # n
         branches = None
         if name in groups:
             subs = list(bf.subwidgets)
-            branches = [(inst.item(i).label, [w for w in subs if str(w.data["value"]).startswith(i + ":")])
-                        for i in groups[name].item_ids]
+            branches = [
+                (inst.item(i).label, [w for w in subs if str(w.data["value"]).startswith(i + ":")])
+                for i in groups[name].item_ids
+            ]
         blocks[-1][1].append((bf, branches))
     return blocks
 
@@ -97,8 +126,11 @@ def findings_in_words(exam: dict[str, Any] | None) -> list[tuple[str, str]]:
     """Return (finding, yes/no/value) for each examined finding."""
     if not exam:
         return []
-    return [(info.title or name, _words(exam[name])) for name, info in Examination.model_fields.items()
-            if exam.get(name) is not None]
+    return [
+        (info.title or name, _words(exam[name]))
+        for name, info in Examination.model_fields.items()
+        if exam.get(name) is not None
+    ]
 
 
 def screening_context(record: ScreeningRecord | None) -> dict[str, Any]:
@@ -110,8 +142,19 @@ def screening_context(record: ScreeningRecord | None) -> dict[str, Any]:
     try:
         result = record_result(record)
     except AnswerError as exc:
-        return {"result": None, "stale": True, "stale_reason": str(exc), "answers_words": [], "findings_words": []}
-    return {"result": result, "stale": False, "urgency_label": URGENCY_LABEL,
-            "top_conditions": result.conditions[:5], "more_conditions": result.conditions[5:],
-            "answers_words": answers_in_words(record.answers),
-            "findings_words": findings_in_words(record.answers.get("exam"))}
+        return {
+            "result": None,
+            "stale": True,
+            "stale_reason": str(exc),
+            "answers_words": [],
+            "findings_words": [],
+        }
+    return {
+        "result": result,
+        "stale": False,
+        "urgency_label": URGENCY_LABEL,
+        "top_conditions": result.conditions[:5],
+        "more_conditions": result.conditions[5:],
+        "answers_words": answers_in_words(record.answers),
+        "findings_words": findings_in_words(record.answers.get("exam")),
+    }

@@ -43,6 +43,8 @@ def latest_condition_id(patient) -> str | None:  # noqa: ANN001
 def responses_by_instrument(patient) -> dict[str, list[QuestionnaireResponse]]:  # noqa: ANN001
     """Return the patient's questionnaire responses per instrument id, oldest first."""
     out: dict[str, list[QuestionnaireResponse]] = {}
-    for r in QuestionnaireResponse.objects.filter(patient=patient).order_by("taken_on", "created_at", "id"):
+    for r in QuestionnaireResponse.objects.filter(patient=patient).order_by(
+        "taken_on", "created_at", "id"
+    ):
         out.setdefault(r.instrument_id, []).append(r)
     return out

@@ -62,30 +62,59 @@ def instrument_version(instrument_id: str) -> str:
     return _short_hash([asdict(it) for it in inst.items] + [asdict(s) for s in inst.scales])
 
 
-def _save_screening(*, patient, kind: str, answers: Mapping[str, Any], entered_by, taken_on: date,  # noqa: ANN001
-                    based_on: ScreeningRecord | None = None) -> ScreeningRecord:
+def _save_screening(
+    *,
+    patient,
+    kind: str,
+    answers: Mapping[str, Any],
+    entered_by,
+    taken_on: date,  # noqa: ANN001
+    based_on: ScreeningRecord | None = None,
+) -> ScreeningRecord:
     model = parse_answers(answers)
     result = screen(model)
     return ScreeningRecord.objects.create(
-        patient=patient, kind=kind, answers=model.model_dump(mode="json"), schema_version=schema_version(),
-        based_on=based_on, taken_on=taken_on, entered_by=entered_by, urgency=result.urgency or "",
+        patient=patient,
+        kind=kind,
+        answers=model.model_dump(mode="json"),
+        schema_version=schema_version(),
+        based_on=based_on,
+        taken_on=taken_on,
+        entered_by=entered_by,
+        urgency=result.urgency or "",
         red_flag_ids=[f.id for f in result.red_flags],
-        top_condition_id=result.conditions[0].id if result.conditions else "")
+        top_condition_id=result.conditions[0].id if result.conditions else "",
+    )
 
 
-def intake_submit(*, patient, answers: Mapping[str, Any], entered_by, taken_on: date | None = None) -> ScreeningRecord:  # noqa: ANN001
+def intake_submit(
+    *, patient, answers: Mapping[str, Any], entered_by, taken_on: date | None = None
+) -> ScreeningRecord:  # noqa: ANN001
     """Return a new intake record; raises AnswerError naming each bad answer (then nothing is saved).
 
     Examination findings are a clinician's: an intake that carries them is refused.
     """
     if answers.get("exam") is not None:
-        raise AnswerError("The intake cannot carry examination findings", ["'exam' is for clinicians"])
-    return _save_screening(patient=patient, kind=ScreeningRecord.INTAKE, answers=answers, entered_by=entered_by,
-                           taken_on=taken_on or timezone.localdate())
+        raise AnswerError(
+            "The intake cannot carry examination findings", ["'exam' is for clinicians"]
+        )
+    return _save_screening(
+        patient=patient,
+        kind=ScreeningRecord.INTAKE,
+        answers=answers,
+        entered_by=entered_by,
+        taken_on=taken_on or timezone.localdate(),
+    )
 
 
-def examination_record(*, patient, findings: Mapping[str, Any], entered_by, taken_on: date | None = None,  # noqa: ANN001
-                       history: Mapping[str, Any] | None = None) -> ScreeningRecord:
+def examination_record(
+    *,
+    patient,
+    findings: Mapping[str, Any],
+    entered_by,
+    taken_on: date | None = None,  # noqa: ANN001
+    history: Mapping[str, Any] | None = None,
+) -> ScreeningRecord:
     """Return a new record: the latest answer set with these examination findings.
 
     Without any earlier answer set, `history` must give at least the core's required answers
@@ -96,8 +125,14 @@ def examination_record(*, patient, findings: Mapping[str, Any], entered_by, take
     base.update(history or {})
     base["exam"] = dict(findings)
     intake = latest if latest is None or latest.kind == ScreeningRecord.INTAKE else latest.based_on
-    return _save_screening(patient=patient, kind=ScreeningRecord.EXAMINATION, answers=base, entered_by=entered_by,
-                           taken_on=taken_on or timezone.localdate(), based_on=intake)
+    return _save_screening(
+        patient=patient,
+        kind=ScreeningRecord.EXAMINATION,
+        answers=base,
+        entered_by=entered_by,
+        taken_on=taken_on or timezone.localdate(),
+        based_on=intake,
+    )
 
 
 def record_result(record: ScreeningRecord) -> ScreeningResult:
@@ -106,13 +141,32 @@ def record_result(record: ScreeningRecord) -> ScreeningResult:
 
 
 def _scores_json(result: Score) -> list[dict[str, Any]]:
-    return [{"scale_id": s.scale_id, "name": s.name, "value": s.value, "minimum": s.minimum, "maximum": s.maximum,
-             "answered": s.answered, "item_count": s.item_count, "mid": s.mid, "note": s.note} for s in result.scales]
+    return [
+        {
+            "scale_id": s.scale_id,
+            "name": s.name,
+            "value": s.value,
+            "minimum": s.minimum,
+            "maximum": s.maximum,
+            "answered": s.answered,
+            "item_count": s.item_count,
+            "mid": s.mid,
+            "note": s.note,
+        }
+        for s in result.scales
+    ]
 
 
 @transaction.atomic
-def questionnaire_submit(*, patient, instrument_id: str, responses: Mapping[str, Any], entered_by,  # noqa: ANN001
-                         taken_on: date | None = None, allow_incomplete: bool = False) -> QuestionnaireResponse:
+def questionnaire_submit(
+    *,
+    patient,
+    instrument_id: str,
+    responses: Mapping[str, Any],
+    entered_by,  # noqa: ANN001
+    taken_on: date | None = None,
+    allow_incomplete: bool = False,
+) -> QuestionnaireResponse:
     """Return a new scored questionnaire response.
 
     Raises AnswerError (nothing saved) when answers are invalid, when the instrument's own rule
@@ -124,14 +178,25 @@ def questionnaire_submit(*, patient, instrument_id: str, responses: Mapping[str,
         raise AnswerError("The date cannot be in the future")
     result = score(instrument_id, responses, taken_on=taken_on)
     if all(s.value is None for s in result.scales):
-        raise AnswerError(f"{result.instrument_name}: too few questions were answered to give any score",
-                          [s.note for s in result.scales if s.note])
+        raise AnswerError(
+            f"{result.instrument_name}: too few questions were answered to give any score",
+            [s.note for s in result.scales if s.note],
+        )
     if result.missing_items and not allow_incomplete:
-        raise IncompleteAnswers(f"{result.instrument_name}: some questions are unanswered", result.missing_items)
+        raise IncompleteAnswers(
+            f"{result.instrument_name}: some questions are unanswered", result.missing_items
+        )
     return QuestionnaireResponse.objects.create(
-        patient=patient, instrument_id=instrument_id, instrument_version=instrument_version(instrument_id),
-        responses={str(k): v for k, v in responses.items() if v is not None}, scores=_scores_json(result),
-        complete=result.complete, missing_items=list(result.missing_items), taken_on=taken_on, entered_by=entered_by)
+        patient=patient,
+        instrument_id=instrument_id,
+        instrument_version=instrument_version(instrument_id),
+        responses={str(k): v for k, v in responses.items() if v is not None},
+        scores=_scores_json(result),
+        complete=result.complete,
+        missing_items=list(result.missing_items),
+        taken_on=taken_on,
+        entered_by=entered_by,
+    )
 
 
 def questionnaire_rescore(response: QuestionnaireResponse) -> Score:
@@ -149,7 +214,9 @@ def questionnaires_due(patient, today: date | None = None) -> list[Instrument]: 
     today = today or timezone.localdate()
     last: dict[str, date] = {}
     first: date | None = None
-    for iid, taken in QuestionnaireResponse.objects.filter(patient=patient).values_list("instrument_id", "taken_on"):
+    for iid, taken in QuestionnaireResponse.objects.filter(patient=patient).values_list(
+        "instrument_id", "taken_on"
+    ):
         last[iid] = max(last.get(iid, taken), taken)
         first = min(first or taken, taken)
     due_ids = [i for i in ROUTINE if i not in last or today - last[i] >= DUE_AGAIN_AFTER]

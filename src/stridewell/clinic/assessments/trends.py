@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from stridewell.assess import AnswerError, Change, Instrument, Score, compare, instrument, instruments
+from stridewell.assess import AnswerError, Change, Instrument, Scale, Score, compare, instruments
 from stridewell.clinic.assessments.models import QuestionnaireResponse
 from stridewell.clinic.assessments.selectors import responses_by_instrument
 from stridewell.clinic.assessments.services import questionnaire_rescore
@@ -15,6 +15,7 @@ from stridewell.clinic.assessments.services import questionnaire_rescore
 class Cell:
     """One scale at one visit: the value and how it compares with the first visit."""
 
+    name: str
     value: float | None
     note: str
     difference: float | None = None
@@ -51,15 +52,22 @@ class Trend:
         return self.visits[-1] if self.visits else None
 
 
-_WORDS = {"better": "better", "worse": "worse", "no_important_change": "", "not_comparable": "not comparable"}
+_WORDS = {
+    "better": "better",
+    "worse": "worse",
+    "no_important_change": "",
+    "not_comparable": "not comparable",
+}
 
 
 def _cells(first: Score | None, current: Score) -> tuple[Cell, ...]:
     if first is None or current.instrument_id == "groc":
-        return tuple(Cell(s.value, s.note) for s in current.scales)
+        return tuple(Cell(s.name, s.value, s.note) for s in current.scales)
     change: Change = compare(first, current)
-    return tuple(Cell(s.value, s.note, c.difference, c.important, _WORDS[c.direction])
-                 for s, c in zip(current.scales, change.scales, strict=True))
+    return tuple(
+        Cell(s.name, s.value, s.note, c.difference, c.important, _WORDS[c.direction])
+        for s, c in zip(current.scales, change.scales, strict=True)
+    )
 
 
 def patient_trends(patient, *, with_plots: bool = True) -> list[Trend]:  # noqa: ANN001
@@ -75,7 +83,9 @@ def patient_trends(patient, *, with_plots: bool = True) -> list[Trend]:  # noqa:
             try:
                 current = questionnaire_rescore(response)
             except AnswerError as exc:
-                trend.problems.append(f"{response.taken_on:%d %b %Y}: these answers no longer score ({exc.summary}).")
+                trend.problems.append(
+                    f"{response.taken_on:%d %b %Y}: these answers no longer score ({exc.summary})."
+                )
                 continue
             trend.visits.append(Visit(response, current, _cells(first, current)))
             first = first or current
@@ -87,48 +97,98 @@ def patient_trends(patient, *, with_plots: bool = True) -> list[Trend]:  # noqa:
 
 def trend_svg(trend: Trend) -> str:
     """Return an inline SVG: each scale over the visits, the first score's MID band shaded, important changes filled."""
+    import matplotlib.dates as mdates
     from matplotlib.figure import Figure
 
     from stridewell.report.render import figure_to_svg
 
-    inst = instrument(trend.instrument.id)
-    scales = inst.scales
-    fig = Figure(figsize=(6.4, 1.2 + 1.7 * len(scales)), layout="constrained")
-    axes = fig.subplots(len(scales), 1, sharex=True, squeeze=False)[:, 0]
+    inst = trend.instrument
+    fig = Figure(figsize=(4.8, 0.9 + 1.5 * len(inst.scales)), layout="constrained")
+    axes = fig.subplots(len(inst.scales), 1, sharex=True, squeeze=False)[:, 0]
     dates: list[date] = [v.response.taken_on for v in trend.visits]
-    for i, (ax, sc) in enumerate(zip(axes, scales, strict=True)):
-        pts = [(d, v.cells[i]) for d, v in zip(dates, trend.visits, strict=True) if v.cells[i].value is not None]
-        ax.set_ylim(sc.minimum - 0.05 * (sc.maximum - sc.minimum), sc.maximum + 0.05 * (sc.maximum - sc.minimum))
-        ax.set_ylabel(sc.name if len(scales) > 1 else f"{inst.short_name} score", fontsize=8)
-        ax.grid(axis="y", color="#d5dae1", linewidth=0.6)
-        ax.tick_params(labelsize=8)
-        if inst.id == "groc":
-            ax.axhspan(-sc.mid, sc.mid, color="#e7eef5", label=f"no important change (within ±{sc.mid:g})")
-            ax.axhline(0, color="#4a5260", linewidth=0.8)
-        elif pts:
-            base = pts[0][1].value
-            ax.axhspan(base - sc.mid, base + sc.mid, color="#e7eef5",
-                       label=f"within the MID ({sc.mid:g}) of the first score")
-        if pts:
-            xs = [d for d, _ in pts]
-            ys = [c.value for _, c in pts]
-            ax.plot(xs, ys, color="#0b5c8a", linewidth=1.6, zorder=3)
-            for d, c in pts:
-                beyond = c.important or (inst.id == "groc" and c.value is not None and abs(c.value) >= sc.mid)
-                ax.plot([d], [c.value], marker="o", markersize=7, zorder=4, color="#0b5c8a",
-                        markerfacecolor="#0b5c8a" if beyond else "white", markeredgewidth=1.6)
-                ax.annotate(f"{c.value:.0f}" if float(c.value).is_integer() else f"{c.value:.1f}", (d, c.value),
-                            textcoords="offset points", xytext=(0, 8), ha="center", fontsize=8)
-        ax.legend(loc="lower right", fontsize=7, frameon=False)
-    axes[0].set_title(f"{inst.name}: {'higher' if inst.higher_is_better else 'lower'} is better; "
-                      "filled dot = change beyond the MID", fontsize=9)
-    if dates:
-        pad = max((max(dates) - min(dates)).days * 0.08, 3)
-        from datetime import timedelta
-
-        axes[-1].set_xlim(min(dates) - timedelta(days=pad), max(dates) + timedelta(days=pad))
-    import matplotlib.dates as mdates
-
+    for i, (ax, sc) in enumerate(zip(axes, inst.scales, strict=True)):
+        pts = [
+            (d, v.cells[i])
+            for d, v in zip(dates, trend.visits, strict=True)
+            if v.cells[i].value is not None
+        ]
+        _draw_scale(ax, inst, sc, pts)
+    _legend(axes[0], inst)
+    pad = max((max(dates) - min(dates)).days * 0.08, 3)
+    axes[-1].set_xlim(min(dates) - timedelta(days=pad), max(dates) + timedelta(days=pad))
     axes[-1].xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
     axes[-1].xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
     return figure_to_svg(fig)
+
+
+def _draw_scale(ax, inst: Instrument, sc: Scale, pts: list[tuple[date, Cell]]) -> None:  # noqa: ANN001
+    span = sc.maximum - sc.minimum
+    ax.set_ylim(sc.minimum - 0.05 * span, sc.maximum + 0.05 * span)
+    ax.set_ylabel(sc.name if len(inst.scales) > 1 else f"{inst.short_name} score", fontsize=9)
+    ax.grid(axis="y", color="#d5dae1", linewidth=0.6)
+    ax.tick_params(labelsize=9)
+    if inst.id == "groc":  # a rating of change: the band is around "no change"
+        ax.axhspan(-sc.mid, sc.mid, color="#e7eef5")
+        ax.axhline(0, color="#4a5260", linewidth=0.8)
+    elif pts:
+        base = pts[0][1].value or 0.0
+        ax.axhspan(base - sc.mid, base + sc.mid, color="#e7eef5")
+    if not pts:
+        return
+    ax.plot(
+        [d for d, _ in pts], [c.value for _, c in pts], color="#0b5c8a", linewidth=1.6, zorder=3
+    )
+    for d, c in pts:
+        value = float(c.value or 0.0)
+        beyond = c.important or (inst.id == "groc" and abs(value) >= sc.mid)
+        ax.plot(
+            [d],
+            [value],
+            marker="o",
+            markersize=7,
+            zorder=4,
+            color="#0b5c8a",
+            markerfacecolor="#0b5c8a" if beyond else "white",
+            markeredgewidth=1.6,
+        )
+        ax.annotate(
+            f"{value:.0f}" if value.is_integer() else f"{value:.1f}",
+            (d, value),
+            textcoords="offset points",
+            xytext=(0, 7),
+            ha="center",
+            fontsize=9,
+        )
+
+
+def _legend(ax, inst: Instrument) -> None:  # noqa: ANN001
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    band = (
+        "no important change (±MID)" if inst.id == "groc" else "within the MID of the first score"
+    )
+    handles = [
+        Patch(color="#e7eef5", label=band),
+        Line2D([], [], marker="o", color="#0b5c8a", linestyle="", label="change beyond the MID"),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            color="#0b5c8a",
+            markerfacecolor="white",
+            linestyle="",
+            label="change within the MID",
+        ),
+    ]
+    ax.legend(
+        handles=handles,
+        loc="lower left",
+        bbox_to_anchor=(0, 1.02),
+        ncol=2,
+        fontsize=8,
+        frameon=False,
+        borderaxespad=0,
+        handletextpad=0.4,
+        columnspacing=1.0,
+    )

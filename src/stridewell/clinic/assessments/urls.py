@@ -12,9 +12,19 @@ urlpatterns = [
     path("my/questionnaires/<str:instrument_id>/", views.my_questionnaire, name="questionnaire"),
     path("staff/patients/<int:pk>/assessments/", views.history, name="history"),
     path("staff/patients/<int:pk>/assessments/examination/", views.examination, name="examination"),
-    path("staff/patients/<int:pk>/assessments/answers/<int:record_id>/", views.record_detail, name="record"),
-    path("staff/patients/<int:pk>/assessments/responses/<int:response_id>/", views.response_detail,
-         name="response"),
-    path("staff/patients/<int:pk>/assessments/questionnaires/<str:instrument_id>/", views.staff_questionnaire,
-         name="staff_questionnaire"),
+    path(
+        "staff/patients/<int:pk>/assessments/answers/<int:record_id>/",
+        views.record_detail,
+        name="record",
+    ),
+    path(
+        "staff/patients/<int:pk>/assessments/responses/<int:response_id>/",
+        views.response_detail,
+        name="response",
+    ),
+    path(
+        "staff/patients/<int:pk>/assessments/questionnaires/<str:instrument_id>/",
+        views.staff_questionnaire,
+        name="staff_questionnaire",
+    ),
 ]

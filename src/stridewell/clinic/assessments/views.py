@@ -15,8 +15,12 @@ from stridewell.assess import AnswerError, instrument, instruments
 from stridewell.clinic.assessments import services
 from stridewell.clinic.assessments.forms import ExaminationForm, IntakeStepForm, QuestionnaireForm
 from stridewell.clinic.assessments.models import QuestionnaireResponse, ScreeningRecord
-from stridewell.clinic.assessments.presentation import doctor_advice, problem_fields, questionnaire_blocks
-from stridewell.clinic.assessments.questions import STEPS, step
+from stridewell.clinic.assessments.presentation import (
+    doctor_advice,
+    problem_fields,
+    questionnaire_blocks,
+)
+from stridewell.clinic.assessments.questions import INJURY_GROUP, STEPS, step
 from stridewell.clinic.assessments.selectors import latest_record
 from stridewell.clinic.assessments.trends import patient_trends
 from stridewell.clinic.audit.services import audit
@@ -26,6 +30,7 @@ SESSION_KEY = "assessments_intake"
 
 
 # ---- the patient's intake, one short step at a time (kept in the session until sent) ----
+
 
 def _draft(request: HttpRequest) -> dict[str, Any]:
     return request.session.get(SESSION_KEY) or {"answers": {}, "done": []}
@@ -52,7 +57,9 @@ def intake_start(request: HttpRequest) -> HttpResponse:
         request.session[SESSION_KEY] = {"answers": _start_answers(patient), "done": []}
         return redirect("assessments:intake_step", STEPS[0].slug)
     last = ScreeningRecord.objects.filter(patient=patient, kind=ScreeningRecord.INTAKE).first()
-    return render(request, "assessments/intake_start.html", {"steps": STEPS, "draft": draft, "last": last})
+    return render(
+        request, "assessments/intake_start.html", {"steps": STEPS, "draft": draft, "last": last}
+    )
 
 
 @login_required
@@ -67,7 +74,9 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("assessments:intake")
     index = STEPS.index(current)
     initial = IntakeStepForm.initial_from(current, draft["answers"])
-    form = IntakeStepForm(current, request.POST if request.method == "POST" else None, initial=initial)
+    form = IntakeStepForm(
+        current, request.POST if request.method == "POST" else None, initial=initial
+    )
     if request.method == "POST" and "back" in request.POST and index > 0 and not form.is_valid():
         return redirect("assessments:intake_step", STEPS[index - 1].slug)  # going back never blocks
     if request.method == "POST" and form.is_valid():
@@ -80,9 +89,19 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
         if index + 1 < len(STEPS):
             return redirect("assessments:intake_step", STEPS[index + 1].slug)
         return redirect("assessments:intake_check")
-    return render(request, "assessments/intake_step.html", {
-        "step": current, "form": form, "number": index + 1, "total": len(STEPS) + 1,
-        "previous": STEPS[index - 1] if index else None, "blocks": _step_blocks(current, form)})
+    return render(
+        request,
+        "assessments/intake_step.html",
+        {
+            "step": current,
+            "form": form,
+            "number": index + 1,
+            "total": len(STEPS) + 1,
+            "previous": STEPS[index - 1] if index else None,
+            "blocks": _step_blocks(current, form),
+            "injury_group": INJURY_GROUP,
+        },
+    )
 
 
 def _step_blocks(current, form) -> list[tuple[str, list]]:  # noqa: ANN001
@@ -105,15 +124,25 @@ def intake_check(request: HttpRequest) -> HttpResponse:
     problems: list[tuple[str, str]] = []
     if request.method == "POST" and not missing:
         try:
-            record = services.intake_submit(patient=patient, answers=draft["answers"], entered_by=request.user)
+            record = services.intake_submit(
+                patient=patient, answers=draft["answers"], entered_by=request.user
+            )
         except AnswerError as exc:
             problems = problem_fields(exc)
         else:
             del request.session[SESSION_KEY]
             audit(request, "create", "screening intake", patient=patient, object_id=record.pk)
             return redirect("assessments:intake_done")
-    return render(request, "assessments/intake_check.html", {
-        "summary": _summary(draft["answers"]), "missing": missing, "problems": problems, "total": len(STEPS) + 1})
+    return render(
+        request,
+        "assessments/intake_check.html",
+        {
+            "summary": _summary(draft["answers"]),
+            "missing": missing,
+            "problems": problems,
+            "total": len(STEPS) + 1,
+        },
+    )
 
 
 def _summary(answers: dict[str, Any]) -> list[tuple[Any, list[tuple[str, str]]]]:
@@ -156,25 +185,42 @@ def intake_done(request: HttpRequest) -> HttpResponse:
         return redirect("assessments:intake")
     result = services.record_result(record)
     audit(request, "view", "screening intake", patient=patient, object_id=record.pk)
-    return render(request, "assessments/intake_done.html", {
-        "record": record, "advice": doctor_advice(result), "due": services.questionnaires_due(patient)})
+    return render(
+        request,
+        "assessments/intake_done.html",
+        {
+            "record": record,
+            "advice": doctor_advice(result),
+            "due": services.questionnaires_due(patient),
+        },
+    )
 
 
 # ---- questionnaires (the patient's, and a clinician entering a paper form) ----
 
-def _questionnaire(request: HttpRequest, patient, instrument_id: str, *, staff: bool) -> HttpResponse:  # noqa: ANN001
+
+def _questionnaire(
+    request: HttpRequest, patient, instrument_id: str, *, staff: bool
+) -> HttpResponse:  # noqa: ANN001
     try:
         inst = instrument(instrument_id)
     except AnswerError:
         raise Http404("No such questionnaire") from None
-    form = QuestionnaireForm(inst, request.POST if request.method == "POST" else None, with_date=staff)
+    form = QuestionnaireForm(
+        inst, request.POST if request.method == "POST" else None, with_date=staff
+    )
     problems: list[str] = []
     incomplete = False
     if request.method == "POST" and form.is_valid():
         try:
             response = services.questionnaire_submit(
-                patient=patient, instrument_id=inst.id, responses=form.responses(), entered_by=request.user,
-                taken_on=form.cleaned_data.get("taken_on"), allow_incomplete=form.cleaned_data["confirm_incomplete"])
+                patient=patient,
+                instrument_id=inst.id,
+                responses=form.responses(),
+                entered_by=request.user,
+                taken_on=form.cleaned_data.get("taken_on"),
+                allow_incomplete=form.cleaned_data["confirm_incomplete"],
+            )
         except services.IncompleteAnswers as exc:
             incomplete = True
             form.mark_missing(exc.missing)
@@ -182,16 +228,35 @@ def _questionnaire(request: HttpRequest, patient, instrument_id: str, *, staff: 
             problems = [exc.summary, *[p for p in exc.problems if not p.startswith("unanswered:")]]
             form.mark_missing(_unanswered(exc))
         else:
-            audit(request, "create", f"questionnaire {inst.id}", patient=patient, object_id=response.pk)
-            value = ", ".join(f"{s['name']} {s['value']:.0f}" if len(response.scores) > 1 else f"{s['value']:g}"
-                              for s in response.scores if s["value"] is not None)
+            audit(
+                request,
+                "create",
+                f"questionnaire {inst.id}",
+                patient=patient,
+                object_id=response.pk,
+            )
+            value = ", ".join(
+                f"{s['name']} {s['value']:.0f}" if len(response.scores) > 1 else f"{s['value']:g}"
+                for s in response.scores
+                if s["value"] is not None
+            )
             messages.success(request, f"{inst.name} saved. Score: {value}.")
             if staff:
                 return redirect(reverse("patients:chart", args=[patient.pk]) + "#assessments")
             return redirect("assessments:my_questionnaires")
-    return render(request, "assessments/questionnaire.html", {
-        "inst": inst, "form": form, "blocks": questionnaire_blocks(inst, form), "problems": problems,
-        "incomplete": incomplete, "staff": staff, "patient": patient})
+    return render(
+        request,
+        "assessments/questionnaire.html",
+        {
+            "inst": inst,
+            "form": form,
+            "blocks": questionnaire_blocks(inst, form),
+            "problems": problems,
+            "incomplete": incomplete,
+            "staff": staff,
+            "patient": patient,
+        },
+    )
 
 
 def _unanswered(exc: AnswerError) -> list[str]:
@@ -212,10 +277,18 @@ def my_questionnaires(request: HttpRequest) -> HttpResponse:
     """What is due, and past scores as a simple trend."""
     patient = own_patient(request)
     audit(request, "view", "questionnaire scores", patient=patient, object_id=patient.pk)
-    return render(request, "assessments/my_questionnaires.html", {
-        "due": services.questionnaires_due(patient), "all": instruments(),
-        "trends": patient_trends(patient, with_plots=False),
-        "intake": ScreeningRecord.objects.filter(patient=patient, kind=ScreeningRecord.INTAKE).first()})
+    return render(
+        request,
+        "assessments/my_questionnaires.html",
+        {
+            "due": services.questionnaires_due(patient),
+            "all": instruments(),
+            "trends": patient_trends(patient, with_plots=False),
+            "intake": ScreeningRecord.objects.filter(
+                patient=patient, kind=ScreeningRecord.INTAKE
+            ).first(),
+        },
+    )
 
 
 @login_required
@@ -227,28 +300,49 @@ def staff_questionnaire(request: HttpRequest, pk: int, instrument_id: str) -> Ht
 
 # ---- clinician pages ----
 
+
 @login_required
 def examination(request: HttpRequest, pk: int) -> HttpResponse:
     """Record examination findings: a new answer set = the latest history plus these findings."""
     patient = patient_for(request, pk, "patients.change_clinical")
     latest = latest_record(patient)
-    initial = ExaminationForm.initial_from((latest.answers.get("exam") if latest else None))
-    form = ExaminationForm(request.POST if request.method == "POST" else None, initial=initial, need_history=latest is None)
+    initial = ExaminationForm.initial_from(latest.answers.get("exam") if latest else None)
+    form = ExaminationForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        need_history=latest is None,
+    )
     problems: list[tuple[str, str]] = []
     if request.method == "POST" and form.is_valid():
         try:
-            record = services.examination_record(patient=patient, findings=form.findings(), entered_by=request.user,
-                                                 taken_on=form.taken_on, history=form.history())
+            record = services.examination_record(
+                patient=patient,
+                findings=form.findings(),
+                entered_by=request.user,
+                taken_on=form.taken_on,
+                history=form.history(),
+            )
         except AnswerError as exc:
             problems = problem_fields(exc)
         else:
             audit(request, "create", "examination findings", patient=patient, object_id=record.pk)
-            messages.success(request, "Examination findings saved; the screening below now uses them.")
+            messages.success(
+                request, "Examination findings saved; the screening below now uses them."
+            )
             return redirect(reverse("patients:chart", args=[patient.pk]) + "#assessments")
     if request.method == "GET":
-        audit(request, "view", "examination findings", patient=patient, object_id=latest.pk if latest else "")
-    return render(request, "assessments/examination.html", {
-        "patient": patient, "form": form, "latest": latest, "problems": problems})
+        audit(
+            request,
+            "view",
+            "examination findings",
+            patient=patient,
+            object_id=latest.pk if latest else "",
+        )
+    return render(
+        request,
+        "assessments/examination.html",
+        {"patient": patient, "form": form, "latest": latest, "problems": problems},
+    )
 
 
 @login_required
@@ -259,8 +353,11 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
     records = ScreeningRecord.objects.filter(patient=patient).select_related("entered_by")
     responses = QuestionnaireResponse.objects.filter(patient=patient).select_related("entered_by")
     names = {i.id: i.name for i in instruments()}
-    return render(request, "assessments/history.html", {
-        "patient": patient, "records": records, "responses": responses, "names": names})
+    return render(
+        request,
+        "assessments/history.html",
+        {"patient": patient, "records": records, "responses": responses, "names": names},
+    )
 
 
 @login_required
@@ -268,18 +365,29 @@ def response_detail(request: HttpRequest, pk: int, response_id: int) -> HttpResp
     """One questionnaire as answered: each item and the answer given."""
     patient = patient_for(request, pk, "patients.view_clinical")
     response = get_object_or_404(QuestionnaireResponse, pk=response_id, patient=patient)
-    audit(request, "view", f"questionnaire {response.instrument_id}", patient=patient, object_id=response.pk)
+    audit(
+        request,
+        "view",
+        f"questionnaire {response.instrument_id}",
+        patient=patient,
+        object_id=response.pk,
+    )
     inst = instrument(response.instrument_id)
     rows = []
     for item in inst.items:
         if item.choice_group and item.id not in response.responses:
             continue
-        opt = item.option(response.responses.get(item.id)) if item.id in response.responses else None
+        opt = (
+            item.option(response.responses.get(item.id)) if item.id in response.responses else None
+        )
         if opt is None and item.id in response.responses:
             opt = item.option(_as_int(response.responses[item.id]))
         rows.append((item, opt))
-    return render(request, "assessments/response_detail.html", {
-        "patient": patient, "response": response, "inst": inst, "rows": rows})
+    return render(
+        request,
+        "assessments/response_detail.html",
+        {"patient": patient, "response": response, "inst": inst, "rows": rows},
+    )
 
 
 def _as_int(value: object) -> object:
@@ -297,5 +405,8 @@ def record_detail(request: HttpRequest, pk: int, record_id: int) -> HttpResponse
     audit(request, "view", "screening answers", patient=patient, object_id=record.pk)
     from stridewell.clinic.assessments.presentation import screening_context
 
-    return render(request, "assessments/record_detail.html", {
-        "patient": patient, "record": record, **screening_context(record)})
+    return render(
+        request,
+        "assessments/record_detail.html",
+        {"patient": patient, "record": record, **screening_context(record)},
+    )

@@ -6,54 +6,149 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('patients', '0002_erasurerequest'),
+        ("patients", "0002_erasurerequest"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='QuestionnaireResponse',
+            name="QuestionnaireResponse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('instrument_id', models.CharField(max_length=20)),
-                ('instrument_version', models.CharField(help_text='Short hash of the items and points used.', max_length=16)),
-                ('responses', models.JSONField(help_text='Item id -> option value, exactly as submitted to the core.')),
-                ('scores', models.JSONField(help_text='Per scale: id, name, value (null when not scored), range, MID, note.')),
-                ('complete', models.BooleanField(help_text='False when some items were left blank (KOOS rule allows it).')),
-                ('missing_items', models.JSONField(default=list)),
-                ('taken_on', models.DateField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('entered_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('patient', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='questionnaires', to='patients.patient')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("instrument_id", models.CharField(max_length=20)),
+                (
+                    "instrument_version",
+                    models.CharField(
+                        help_text="Short hash of the items and points used.", max_length=16
+                    ),
+                ),
+                (
+                    "responses",
+                    models.JSONField(
+                        help_text="Item id -> option value, exactly as submitted to the core."
+                    ),
+                ),
+                (
+                    "scores",
+                    models.JSONField(
+                        help_text="Per scale: id, name, value (null when not scored), range, MID, note."
+                    ),
+                ),
+                (
+                    "complete",
+                    models.BooleanField(
+                        help_text="False when some items were left blank (KOOS rule allows it)."
+                    ),
+                ),
+                ("missing_items", models.JSONField(default=list)),
+                ("taken_on", models.DateField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "patient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="questionnaires",
+                        to="patients.patient",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-taken_on', '-created_at', '-id'],
-                'indexes': [models.Index(fields=['patient', 'instrument_id', 'taken_on'], name='assessments_patient_8c19b8_idx')],
+                "ordering": ["-taken_on", "-created_at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["patient", "instrument_id", "taken_on"],
+                        name="assessments_patient_8c19b8_idx",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ScreeningRecord',
+            name="ScreeningRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('intake', 'Patient intake'), ('examination', 'Examination added by a clinician')], max_length=12)),
-                ('answers', models.JSONField(help_text="The validated answer set, as the core's JSON Schema describes it.")),
-                ('schema_version', models.CharField(help_text='Short hash of the answer schema used.', max_length=16)),
-                ('taken_on', models.DateField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('urgency', models.CharField(blank=True, max_length=12)),
-                ('red_flag_ids', models.JSONField(default=list)),
-                ('top_condition_id', models.CharField(blank=True, max_length=60)),
-                ('based_on', models.ForeignKey(blank=True, help_text='For an examination: the intake whose history it completes.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='assessments.screeningrecord')),
-                ('entered_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('patient', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='screenings', to='patients.patient')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("intake", "Patient intake"),
+                            ("examination", "Examination added by a clinician"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "answers",
+                    models.JSONField(
+                        help_text="The validated answer set, as the core's JSON Schema describes it."
+                    ),
+                ),
+                (
+                    "schema_version",
+                    models.CharField(
+                        help_text="Short hash of the answer schema used.", max_length=16
+                    ),
+                ),
+                ("taken_on", models.DateField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("urgency", models.CharField(blank=True, max_length=12)),
+                ("red_flag_ids", models.JSONField(default=list)),
+                ("top_condition_id", models.CharField(blank=True, max_length=60)),
+                (
+                    "based_on",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="For an examination: the intake whose history it completes.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="assessments.screeningrecord",
+                    ),
+                ),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "patient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="screenings",
+                        to="patients.patient",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['patient', '-created_at'], name='assessments_patient_1827e2_idx')],
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["patient", "-created_at"], name="assessments_patient_1827e2_idx"
+                    )
+                ],
             },
         ),
     ]

@@ -11,3 +11,10 @@ register = template.Library()
 def get_item(mapping: dict, key: object) -> object:
     """Return mapping[key], or an empty string when absent."""
     return mapping.get(key, "") if hasattr(mapping, "get") else ""
+
+
+@register.filter
+def is_number_scale(field) -> bool:  # noqa: ANN001
+    """Return True when a radio field's choices are whole numbers (a 0-10 style scale shown in a row)."""
+    choices = list(getattr(field.field, "choices", []))
+    return len(choices) > 6 and all(str(v).lstrip("-").isdigit() for v, _ in choices)
