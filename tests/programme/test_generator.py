@@ -198,3 +198,14 @@ def test_home_only_programmes_keep_hip_work_in_every_phase(condition: str) -> No
     prog = build_programme(ProgrammeInputs(condition=condition))
     for ph in prog.phases:
         assert "glute" in targets(ph) or "hip" in targets(ph), (condition, ph.number)
+
+
+def test_springy_sessions_share_days_and_are_never_on_consecutive_days() -> None:
+    prog = build_programme(ProgrammeInputs(condition="patellar_tendinopathy", phase=3,
+                                           days_available=7))
+    plyo = {p.exercise_id for p in prog.phases[2].prescriptions
+            if LIB[p.exercise_id].category == "plyometric"}
+    days = [i for i, d in enumerate(prog.phases[2].week) if plyo & set(d.exercise_ids)]
+    assert len(plyo) >= 2 and len(days) == 2
+    assert all(b - a >= 2 for a, b in zip(days, days[1:], strict=False))
+    assert (days[0] + 7) - days[-1] >= 2

@@ -141,13 +141,21 @@ def _findings(ctx: _Context, phase: int, taken: set[str]) -> list[Prescription]:
     return out
 
 
+# Exercises of one kind share their days, so hard days cluster and rest days stay free:
+# springy work every 2-3 days (Malliaras et al. 2015), strength on its own days.
+_DAY_OFFSET = {"plyometric": 0, "balance": 0, "strength": 1, "isometric": 1, "running": 2,
+               "cross_training": 2, "flexibility": 0}
+
+
 def plan_week(prescriptions: Sequence[Prescription],
               days: Sequence[str]) -> tuple[DayPlan, ...]:
     """Return the week: each exercise's sessions spread evenly over the available days."""
+    library = load_library()
     plan: dict[str, list[str]] = {d: [] for d in days}
-    for i, p in enumerate(prescriptions):
+    for p in prescriptions:
         n = min(p.dose.per_week, len(days))
-        offset = i % max(1, len(days) - n + 1) if n < len(days) else 0
+        ex = library.get(p.exercise_id)
+        offset = _DAY_OFFSET.get(ex.category, 0) if ex and n < len(days) else 0
         picks = sorted({(offset + round(k * len(days) / n)) % len(days) for k in range(n)})
         for k in picks:
             plan[days[k]].append(p.exercise_id)
