@@ -209,3 +209,10 @@ def test_springy_sessions_share_days_and_are_never_on_consecutive_days() -> None
     assert len(plyo) >= 2 and len(days) == 2
     assert all(b - a >= 2 for a, b in zip(days, days[1:], strict=False))
     assert (days[0] + 7) - days[-1] >= 2
+
+
+def test_three_strength_sessions_on_four_days_avoid_back_to_back_days() -> None:
+    prog = build_programme(ProgrammeInputs(condition="patellofemoral_pain", phase=2,
+                                           days_available=("mon", "tue", "thu", "sat")))
+    squat_days = [d.day for d in prog.phases[1].week if "bodyweight_squat" in d.exercise_ids]
+    assert squat_days == ["tue", "thu", "sat"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import combinations
 
 from stridewell.programme.library import Dose, Exercise, Library, load_library
 from stridewell.programme.models import (
@@ -147,17 +148,28 @@ _DAY_OFFSET = {"plyometric": 0, "balance": 0, "strength": 1, "isometric": 1, "ru
                "cross_training": 2, "flexibility": 0}
 
 
+def _spread(days: Sequence[str], n: int, offset: int) -> tuple[int, ...]:
+    """Return indices of `n` of `days` with the widest smallest gap (circular, in weekdays)."""
+    if n >= len(days):
+        return tuple(range(len(days)))
+    pos = [WEEKDAYS.index(d) for d in days]
+
+    def score(pick: tuple[int, ...]) -> tuple[int, int]:
+        gaps = [(pos[b] - pos[a]) % 7 or 7 for a, b in zip(pick, pick[1:] + pick[:1], strict=True)]
+        return min(gaps), -((pick[0] - offset) % len(days))
+
+    return max(combinations(range(len(days)), n), key=score)
+
+
 def plan_week(prescriptions: Sequence[Prescription],
               days: Sequence[str]) -> tuple[DayPlan, ...]:
-    """Return the week: each exercise's sessions spread evenly over the available days."""
+    """Return the week: each exercise's sessions spread as evenly as the available days allow."""
     library = load_library()
     plan: dict[str, list[str]] = {d: [] for d in days}
     for p in prescriptions:
-        n = min(p.dose.per_week, len(days))
         ex = library.get(p.exercise_id)
-        offset = _DAY_OFFSET.get(ex.category, 0) if ex and n < len(days) else 0
-        picks = sorted({(offset + round(k * len(days) / n)) % len(days) for k in range(n)})
-        for k in picks:
+        offset = _DAY_OFFSET.get(ex.category, 0) if ex else 0
+        for k in _spread(days, min(p.dose.per_week, len(days)), offset):
             plan[days[k]].append(p.exercise_id)
     return tuple(DayPlan(d, tuple(ids)) for d, ids in plan.items())  # type: ignore[arg-type]
 
