@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import combinations
 
+from stridewell.programme.education import load_education
 from stridewell.programme.library import Dose, Exercise, Library, load_library
 from stridewell.programme.models import (
     HOUSEHOLD,
@@ -27,18 +28,11 @@ from stridewell.programme.protocols import (
 )
 
 __all__ = [
-    "EDUCATION_FOR_ALL",
     "build_programme",
     "exercises_on",
     "move_to_phase",
     "plan_week",
 ]
-
-EDUCATION_FOR_ALL = (
-    "why_knees_hurt", "progress_gradually", "rest_and_recovery", "strength_and_form",
-    "shoes", "posture", "muscle_balance", "flare_up", "pain_monitoring", "return_to_run",
-)
-
 
 @dataclass
 class _Context:
@@ -244,7 +238,7 @@ def build_programme(inputs: ProgrammeInputs) -> Programme:
         condition_notes=cond_note.notes if cond_note else (),
         disclaimer=safety.disclaimer,
         red_flags=safety.red_flags,
-        education=EDUCATION_FOR_ALL,
+        education=tuple(load_education()),
         return_to_run_phase=protocol.return_to_run_phase,
         patient_name=inputs.patient_name,
         clinician=inputs.clinician,
