@@ -7,7 +7,16 @@ worse from week to week. Breaking any rule means less load next time; keeping al
 means the load can stay or rise. Tendinopathy protocols use a stricter ceiling of 3/10
 for moving on (Malliaras 2015, JOSPT 45:887-898; Breda 2021, BJSM 55:501-509).
 
-All pain scores are on the 0-10 numeric rating scale (NPRS).
+All pain scores are on the 0-10 numeric rating scale (NPRS). How we apply the rules (our
+implementation choices, thresholds in `data/pain_rules.toml`):
+
+- "settled" means the next-morning score is within the safe zone (0-2) or back to the
+  resting pain logged before the session;
+- "worse week to week" compares the mean of each session's worst score (during or next
+  morning) over the last 7 days with the 7 days before; a rise of 1 point or more counts;
+- a step up needs 3 sessions in a row at or below the progression ceiling, each with its
+  next-morning score logged; pain of 8/10 or more, or two unsettled mornings in a row, also
+  advises contacting the clinician.
 """
 
 from __future__ import annotations
