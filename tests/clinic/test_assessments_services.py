@@ -239,3 +239,18 @@ def test_a_stored_answer_set_that_no_longer_validates_gives_none_not_an_error(ma
     rec = services.intake_submit(patient=patient, answers=PFP, entered_by=patient.user)
     ScreeningRecord.objects.filter(pk=rec.pk).update(answers={**rec.answers, "renamed_field": True})
     assert selectors.latest_screening(patient) is None
+
+
+def test_the_patients_export_carries_answers_and_scores_and_erasure_keeps_recent_records(make_patient):
+    from stridewell.clinic.assessments.records import erase_assessments, export_assessments
+
+    patient = make_patient()
+    services.intake_submit(patient=patient, answers=PFP, entered_by=patient.user)
+    services.questionnaire_submit(
+        patient=patient, instrument_id="nprs", responses={"pain": 5}, entered_by=patient.user
+    )
+    rows, files = export_assessments(patient)
+    assert files == [] and {r["type"] for r in rows} == {"screening", "questionnaire"}
+    assert next(r for r in rows if r["type"] == "questionnaire")["scores"][0]["value"] == 5
+    assert erase_assessments(patient, timezone.now() - timedelta(days=1)) == 0
+    assert erase_assessments(patient, timezone.now() + timedelta(seconds=1)) == 2

@@ -9,7 +9,7 @@ from stridewell.assess import instruments
 from stridewell.clinic.assessments import services
 from stridewell.clinic.assessments.models import ScreeningRecord
 from stridewell.clinic.assessments.presentation import doctor_advice, screening_context
-from stridewell.clinic.assessments.selectors import latest_record, latest_screening
+from stridewell.clinic.assessments.selectors import latest_intake_screening, latest_record
 from stridewell.clinic.assessments.trends import patient_trends
 
 
@@ -43,7 +43,7 @@ def render_portal(request: HttpRequest, patient) -> str:  # noqa: ANN001
         "assessments/portal_section.html",
         {
             "intake": intake,
-            "advice": doctor_advice(latest_screening(patient)) if intake else None,
+            "advice": doctor_advice(latest_intake_screening(patient)),
             "due": services.questionnaires_due(patient),
             "trends": patient_trends(patient, with_plots=False),
         },

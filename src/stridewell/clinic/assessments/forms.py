@@ -170,7 +170,7 @@ class QuestionnaireForm(forms.Form):
             self.fields["taken_on"] = forms.DateField(
                 label="Date the patient answered",
                 initial=timezone.localdate,
-                widget=forms.DateInput(attrs={"type": "date"}),
+                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                 error_messages={
                     "required": "Please give the date.",
                     "invalid": "Please give a date like 2026-03-01.",
@@ -250,7 +250,7 @@ class ExaminationForm(forms.Form):
         self.fields["taken_on"] = forms.DateField(
             label="Date examined",
             initial=timezone.localdate,
-            widget=forms.DateInput(attrs={"type": "date"}),
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             error_messages={
                 "required": "Please give the date.",
                 "invalid": "Please give a date like 2026-03-01.",

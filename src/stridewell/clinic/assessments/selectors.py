@@ -7,7 +7,13 @@ import logging
 from stridewell.assess import AnswerError, ScreeningResult
 from stridewell.clinic.assessments.models import QuestionnaireResponse, ScreeningRecord
 
-__all__ = ["latest_condition_id", "latest_record", "latest_screening", "responses_by_instrument"]
+__all__ = [
+    "latest_condition_id",
+    "latest_intake_screening",
+    "latest_record",
+    "latest_screening",
+    "responses_by_instrument",
+]
 log = logging.getLogger(__name__)
 
 
@@ -22,9 +28,19 @@ def latest_screening(patient) -> ScreeningResult | None:  # noqa: ANN001
     An answer set that no longer validates against the core (its schema changed) gives None
     rather than an error; the chart says so.
     """
+    return _result(latest_record(patient))
+
+
+def latest_intake_screening(patient) -> ScreeningResult | None:  # noqa: ANN001
+    """Return the screening of the patient's own newest intake (without later clinician findings), or None."""
+    return _result(
+        ScreeningRecord.objects.filter(patient=patient, kind=ScreeningRecord.INTAKE).first()
+    )
+
+
+def _result(record: ScreeningRecord | None) -> ScreeningResult | None:
     from stridewell.clinic.assessments.services import record_result
 
-    record = latest_record(patient)
     if record is None:
         return None
     try:

@@ -21,7 +21,7 @@ from stridewell.clinic.assessments.presentation import (
     questionnaire_blocks,
 )
 from stridewell.clinic.assessments.questions import INJURY_GROUP, STEPS, step
-from stridewell.clinic.assessments.selectors import latest_record
+from stridewell.clinic.assessments.selectors import latest_intake_screening, latest_record
 from stridewell.clinic.assessments.trends import patient_trends
 from stridewell.clinic.audit.services import audit
 from stridewell.clinic.patients.access import own_patient, patient_for
@@ -183,7 +183,7 @@ def intake_done(request: HttpRequest) -> HttpResponse:
     record = ScreeningRecord.objects.filter(patient=patient, kind=ScreeningRecord.INTAKE).first()
     if record is None:
         return redirect("assessments:intake")
-    result = services.record_result(record)
+    result = latest_intake_screening(patient)  # None (no message) if the set no longer validates
     audit(request, "view", "screening intake", patient=patient, object_id=record.pk)
     return render(
         request,
