@@ -180,23 +180,23 @@ STEPS: tuple[Step, ...] = (
                 "pain_locations",
                 "multi",
                 "Where does it hurt?",
-                "Tick every place that hurts.",
+                "Tick every place that hurts. The numbers match the drawing.",
                 options={
-                    "around_kneecap": "Around or behind the kneecap",
-                    "kneecap_lower_tip": "At the bottom tip of the kneecap",
-                    "patellar_tendon": "Along the tendon below the kneecap",
-                    "either_side_of_patellar_tendon": "On either side of that tendon",
-                    "shin_bump_below_kneecap": "On the bony bump at the top of the shin",
-                    "inside_edge_of_kneecap": "Just inside the kneecap, on the inner side",
-                    "inside_joint_line": "On the inner side, along the joint",
-                    "inside_below_joint_line": "On the inner shin, a few centimetres below the joint",
-                    "outside_above_joint_line": "On the outer side, a little above the joint",
-                    "outside_joint_line": "On the outer side, along the joint",
-                    "back_of_knee": "At the back of the knee",
-                    "back_outside_of_knee": "At the back, on the outer corner",
+                    "around_kneecap": "1. Around or behind the kneecap",
+                    "kneecap_lower_tip": "2. At the bottom tip of the kneecap",
+                    "patellar_tendon": "3. Along the tendon below the kneecap",
+                    "either_side_of_patellar_tendon": "4. On either side of that tendon",
+                    "shin_bump_below_kneecap": "5. On the bony bump at the top of the shin",
+                    "inside_edge_of_kneecap": "6. Just inside the kneecap, on the inner side",
+                    "inside_joint_line": "7. On the inner side, along the joint",
+                    "inside_below_joint_line": "8. On the inner shin, a few centimetres below the joint",
+                    "outside_above_joint_line": "9. On the outer side, a little above the joint",
+                    "outside_joint_line": "10. On the outer side, along the joint",
+                    "back_of_knee": "11. At the back of the knee",
+                    "back_outside_of_knee": "12. At the back, on the outer corner",
                     "whole_knee": "All over the knee",
-                    "calf": "In the calf",
-                    "thigh": "In the thigh",
+                    "calf": "13. In the calf",
+                    "thigh": "14. In the thigh",
                     "hip_or_groin": "In the hip or groin",
                 },
             ),
@@ -385,6 +385,25 @@ STEPS: tuple[Step, ...] = (
 
 
 INJURY_GROUP = "If an injury started it"
+
+# Numbered spots on the knee drawing (templates/assessments/_knee_map.html): number, x, y.
+KNEE_MAP_MARKS: tuple[tuple[int, int, int], ...] = (
+    (1, 80, 88),
+    (2, 80, 119),
+    (3, 80, 139),
+    (4, 60, 141),
+    (4, 100, 141),
+    (5, 80, 161),
+    (6, 106, 90),
+    (7, 116, 126),
+    (8, 108, 163),
+    (9, 45, 104),
+    (10, 44, 127),
+    (11, 250, 132),
+    (12, 281, 118),
+    (13, 250, 192),
+    (14, 80, 45),
+)
 
 
 def step(slug: str) -> Step | None:

@@ -20,7 +20,7 @@ from stridewell.clinic.assessments.presentation import (
     problem_fields,
     questionnaire_blocks,
 )
-from stridewell.clinic.assessments.questions import INJURY_GROUP, STEPS, step
+from stridewell.clinic.assessments.questions import INJURY_GROUP, KNEE_MAP_MARKS, STEPS, step
 from stridewell.clinic.assessments.selectors import latest_intake_screening, latest_record
 from stridewell.clinic.assessments.trends import patient_trends
 from stridewell.clinic.audit.services import audit
@@ -100,6 +100,7 @@ def intake_step(request: HttpRequest, slug: str) -> HttpResponse:
             "previous": STEPS[index - 1] if index else None,
             "blocks": _step_blocks(current, form),
             "injury_group": INJURY_GROUP,
+            "marks": KNEE_MAP_MARKS,
         },
     )
 
