@@ -1,0 +1,130 @@
+"""Video reading with PyAV: rotation metadata, true frame times from pts, portrait or landscape."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import av
+import numpy as np
+from numpy.typing import NDArray
+
+from stridewell.gait.errors import GaitInputError
+
+IMAGE_FORMATS = {"image2", "png_pipe", "jpeg_pipe", "webp_pipe", "bmp_pipe", "tiff_pipe", "gif"}
+
+
+@dataclass(frozen=True)
+class VideoInfo:
+    """What a video file holds: display size after rotation, rotation (deg), fps, duration (s)."""
+
+    path: str
+    width: int
+    height: int
+    rotation: int
+    fps: float
+    duration_s: float
+    n_frames: int
+    codec: str
+
+
+def _open(path: Path) -> av.container.InputContainer:
+    if not path.is_file():
+        raise GaitInputError(f"The file {path.name} was not found.", code="not_found")
+    try:
+        return av.open(str(path))
+    except (av.error.FFmpegError, UnicodeDecodeError, ValueError) as exc:
+        raise GaitInputError(
+            f"{path.name} is not a video this program can read ({exc.__class__.__name__}).",
+            "Send the clip as it came from the phone camera: an .mp4 or .mov file.",
+            code="unreadable",
+        ) from exc
+
+
+def probe(path: str | Path) -> VideoInfo:
+    """Return the VideoInfo of a file, or raise GaitInputError when it is no usable video."""
+    path = Path(path)
+    container = _open(path)
+    with container:
+        if not container.streams.video:
+            raise GaitInputError(
+                f"{path.name} holds no video track.",
+                "Send the clip as it came from the phone camera: an .mp4 or .mov file.",
+                code="no_video",
+            )
+        stream = container.streams.video[0]
+        fmt = container.format.name
+        rate = float(stream.average_rate or stream.guessed_rate or 0)
+        tb = stream.time_base or 0
+        duration = float(stream.duration * tb) if stream.duration else 0.0
+        if not duration and container.duration:
+            duration = container.duration / 1e6
+        n = stream.frames or int(round(duration * rate))
+        if fmt in IMAGE_FORMATS or n <= 1:
+            raise GaitInputError(
+                f"{path.name} is a still image, not a video.",
+                "Film a video of 10-20 seconds of steady running.",
+                code="still_image",
+            )
+        rotation = _first_rotation(container)
+    w, h = stream.codec_context.width, stream.codec_context.height
+    if rotation % 180:
+        w, h = h, w
+    return VideoInfo(str(path), w, h, rotation, rate, duration, n, stream.codec_context.name)
+
+
+def _first_rotation(container: av.container.InputContainer) -> int:
+    try:
+        frame = next(container.decode(video=0))
+    except (StopIteration, av.error.FFmpegError) as exc:
+        raise GaitInputError(
+            "No picture could be decoded from the file; it may be damaged or cut short.",
+            "Copy the original clip from the phone again and send it unchanged.",
+            code="corrupt",
+        ) from exc
+    return int(getattr(frame, "rotation", 0) or 0) % 360
+
+
+def iter_frames(
+    path: str | Path, max_side: int | None = None
+) -> Iterator[tuple[float, NDArray[np.uint8]]]:
+    """Yield (time in s from the first frame, RGB image upright) for every decodable frame.
+
+    Times come from each frame's pts, so variable-frame-rate phone clips keep true timing.
+    `max_side` scales the decoded picture so its longer side is at most that many pixels.
+    """
+    container = _open(Path(path))
+    with container:
+        stream = container.streams.video[0]
+        stream.thread_type = "AUTO"
+        t0: float | None = None
+        try:
+            for frame in container.decode(stream):
+                if frame.pts is None:
+                    continue
+                t = float(frame.pts * (stream.time_base or 0))
+                t0 = t if t0 is None else t0
+                yield t - t0, _upright(frame, max_side)
+        except av.error.FFmpegError as exc:
+            if t0 is None:
+                raise GaitInputError(
+                    "The video could not be decoded; it may be damaged.",
+                    "Copy the original clip from the phone again and send it unchanged.",
+                    code="corrupt",
+                ) from exc
+
+
+def _upright(frame: av.VideoFrame, max_side: int | None) -> NDArray[np.uint8]:
+    w, h = frame.width, frame.height
+    if max_side and max(w, h) > max_side:
+        scale = max_side / max(w, h)
+        w, h = int(round(w * scale / 2) * 2), int(round(h * scale / 2) * 2)
+        img = np.asarray(frame.to_ndarray(format="rgb24", width=w, height=h), dtype=np.uint8)
+    else:
+        img = np.asarray(frame.to_ndarray(format="rgb24"), dtype=np.uint8)
+    rotation = int(getattr(frame, "rotation", 0) or 0) % 360
+    # PyAV reports the display-matrix angle counter-clockwise; np.rot90 turns counter-clockwise.
+    if rotation:
+        img = np.ascontiguousarray(np.rot90(img, k=rotation // 90))
+    return img
