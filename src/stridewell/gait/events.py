@@ -21,6 +21,11 @@ from stridewell.gait.keypoints import FloatArray
 CONTACT_THRESHOLD = 0.10  # fraction of the foot's vertical range above its floor level
 MIN_CONTACT_S, MAX_CONTACT_S = 0.08, 0.60
 MIN_SWING_S = 0.12
+ZENI_OFFSET_S = 0.035  # force-plate contact follows the heel's forward peak (RBDS001: 32-41 ms)
+ZENI_WINDOW_S = (
+    -0.05,
+    0.10,
+)  # a foot-height contact outside this window of the peak is not trusted
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ class Contact:
     to_time: float
     ic_index: float
     to_index: float
+    ic_method: str = "foot height"
 
     @property
     def contact_time(self) -> float:
@@ -99,9 +105,15 @@ def foot_contacts(
         stride = float(np.median(np.diff(peaks)))
         lead = int(round(0.1 * fps))
         bounds = [(max(0, int(p) - lead), min(len(low), int(p + stride) - lead)) for p in peaks]
+        # a stride cut short by the clip's end cannot show a whole contact
+        keep = [b - a >= 0.7 * stride for a, b in bounds]
+        bounds = [w for w, k in zip(bounds, keep, strict=True) if k]
+        peaks = peaks[np.array(keep)]
     out: list[Contact] = []
-    for a, b in bounds:
-        out.extend(_window_contacts(foot, low, a, b, times, fps, frac))
+    anchors = peaks if len(bounds) == len(peaks) else np.full(len(bounds), np.nan)
+    for (a, b), peak in zip(bounds, anchors, strict=True):
+        found = _window_contacts(foot, low, a, b, times, fps, frac)
+        out.extend(_anchor(c, float(peak), times, fps) for c in found)
     return [
         c
         for i, c in enumerate(out)
@@ -136,6 +148,23 @@ def _window_contacts(
             )
         )
     return out[:1] if len(out) > 1 and b - a < len(low) else out
+
+
+def _anchor(c: Contact, peak: float, times: FloatArray, fps: float) -> Contact:
+    """Return the contact, its IC moved to the Zeni peak + offset when foot height disagrees.
+
+    On phone video the foot keypoints can keep sinking through stance (lens distortion near the
+    picture's edge), which delays the height crossing; the heel's forward peak is robust.
+    """
+    if not np.isfinite(peak):
+        return c
+    lag = (c.ic_index - peak) / fps
+    if ZENI_WINDOW_S[0] <= lag <= ZENI_WINDOW_S[1]:
+        return c
+    ic = peak + ZENI_OFFSET_S * fps
+    if ic >= c.to_index - MIN_CONTACT_S * fps:
+        return c
+    return Contact(c.side, _time_at(times, ic), c.to_time, float(ic), c.to_index, "Zeni + offset")
 
 
 def _time_at(times: FloatArray, index: float) -> float:
