@@ -9,11 +9,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from stridewell.gait import GaitAnalysis, Summary
+from stridewell.gait import GaitAnalysis, Summary, analyse_video
+from stridewell.gait.pose import Progress
+from stridewell.gait.view import View
 from stridewell.report.gait_plots import knee_cycle_figure, steps_figure
 from stridewell.report.render import figure_to_svg, html_to_pdf, render_html
 
-__all__ = ["GaitReport", "render_gait_report", "write_gait_report"]
+__all__ = ["GaitReport", "analyse_and_report", "render_gait_report", "write_gait_report"]
 
 STEP_COLUMNS = (
     ("ic_time", "contact at (s)"),
@@ -89,3 +91,24 @@ def write_gait_report(
         pdf_path = out / "report.pdf"
         html_to_pdf(html, pdf_path, base_url=str(out))
     return GaitReport(html_path, pdf_path)
+
+
+def analyse_and_report(
+    video: str | Path,
+    out_dir: str | Path,
+    *,
+    view: View | None = None,
+    progress: Progress | None = None,
+    annotate: bool = True,
+    pdf: bool = True,
+) -> tuple[GaitAnalysis, GaitReport]:
+    """Return the analysis of a video and its written report (HTML, PDF, annotated video)."""
+    analysis = analyse_video(
+        video, view=view, out_dir=out_dir, progress=progress, annotate=annotate
+    )
+    if progress is not None:
+        progress("report", 0.0)
+    report = write_gait_report(analysis, out_dir, pdf=pdf)
+    if progress is not None:
+        progress("report", 1.0)
+    return analysis, report
