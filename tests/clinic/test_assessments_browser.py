@@ -81,7 +81,7 @@ def test_a_patient_fills_the_intake_and_the_kujala_on_a_phone(live_server, phone
     patient = make_patient("Nia")
     page = phone
     sign_in(page, live_server.url, patient.user.email, "correct-horse-battery", "/my/")
-    page.get_by_role("link", name="questions about your knee").click()
+    page.get_by_role("link", name="Answer the knee questions").click()
     shot(page, "assess-1-start")
     page.get_by_role("button", name="Start").click()
     # Step 1: about you

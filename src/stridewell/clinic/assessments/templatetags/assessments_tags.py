@@ -18,3 +18,10 @@ def is_number_scale(field) -> bool:  # noqa: ANN001
     """Return True when a radio field's choices are whole numbers (a 0-10 style scale shown in a row)."""
     choices = list(getattr(field.field, "choices", []))
     return len(choices) > 6 and all(str(v).lstrip("-").isdigit() for v, _ in choices)
+
+
+@register.filter
+def short_options(field) -> bool:  # noqa: ANN001
+    """Return True when a choice field has at most six short answers (laid out side by side)."""
+    choices = list(getattr(field.field, "choices", []))
+    return 0 < len(choices) <= 6 and all(len(str(label)) <= 14 for _, label in choices)
