@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import shutil
 from datetime import timedelta
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 from django.contrib.auth import get_user_model
 
 from stridewell.clinic.booking import services as booking
+from stridewell.gait import Cadence, Finding, GaitAnalysis, Step, Summary, load_norms
+from stridewell.gait.view import ViewInfo
 
 REAL_CLIP = Path("/work/shared/data/gait/treadmill_side_clip/male_side.mp4")
 if not REAL_CLIP.exists():  # the shared data folder sits beside the checkout
@@ -54,35 +56,35 @@ def people(clinic, make_patient) -> dict:  # noqa: ANN001
     return {"alice": alice, "bob": bob, "pia": pia, "oscar": oscar}
 
 
-@dataclass(frozen=True)
-class FakeAnalysis:
-    """Shaped like the core's result: a summary per metric and side, findings with cues."""
+def fake_analysis(view: str = "side") -> GaitAnalysis:
+    """Return a GaitAnalysis made of the core's own types, with numbers chosen by hand.
 
-    view: str
-    summary: dict
-    findings: list
-    steps: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
-
-
-SUMMARY = {
-    "cadence": {"label": "Cadence", "unit": "steps/min", "left": {"mean": 161.0, "sd": 2.0},
-                "right": {"mean": 163.0, "sd": 2.2}, "both": {"mean": 162.0}, "n": 20, "status": "low",
-                "norm": {"low": 166, "high": 190, "source": "Heiderscheit 2011"}},
-    "overstride": {"label": "Overstride", "unit": "cm", "left": {"mean": 14.2}, "right": {"mean": 12.8},
-                   "both": {"mean": 13.5}, "status": "high", "norm": {"high": 10, "source": "Souza 2016"}},
-    "foot_strike": {"label": "Foot strike", "both": "heel", "left": "heel", "right": "heel"},
-    "knee_flexion_ic": {"label": "Knee bend at contact", "unit": "deg", "left": {"mean": 9.5},
-                        "right": {"mean": 11.0}, "both": {"mean": 10.2}, "norm": {"low": 15, "high": 25}},
-}
-FINDINGS = [
-    {"key": "low_cadence", "title": "Few steps per minute", "status": "attention",
-     "explanation": "You take about 162 steps a minute, fewer than most runners at this speed.",
-     "cue": "Try 170 steps a minute with a metronome for part of each easy run.",
-     "evidence": "Heiderscheit 2011: +10% cadence cut knee load by about 20%."},
-    {"key": "overstride", "title": "Foot lands far ahead of the hip", "status": "attention",
-     "explanation": "Your heel lands about 13 cm ahead of your hip.", "cue": "Land with the foot under you."},
-]
+    Cadence 162 steps/min; heel ahead of the hip 24 % (left, 10 steps) and 26 % (right, 10 steps),
+    so 25 % over both; knee bent 10.0 and 12.0 deg at contact, 11.0 deg over both; heel-first strikes.
+    """
+    norms = load_norms()
+    steps = tuple(Step(number=i + 1, side=("left", "right")[i % 2], near_side=i % 2 == 0, ic_time=0.35 * i,
+                       to_time=0.35 * i + 0.25, step_time=0.37, foot_strike_angle=15.0, foot_strike="rearfoot",
+                       knee_flexion_ic=(10.0, 12.0)[i % 2], overstride=(24.0, 26.0)[i % 2]) for i in range(20))
+    summary = tuple(Summary(metric, side, mean, 1.0, 10, norms.metrics[metric].unit, status)
+                    for metric, side, mean, status in (
+                        ("foot_strike_angle", "left", 15.0, "high"), ("foot_strike_angle", "right", 15.0, "high"),
+                        ("knee_flexion_ic", "left", 10.0, "ok"), ("knee_flexion_ic", "right", 12.0, "ok"),
+                        ("overstride", "left", 24.0, "ok"), ("overstride", "right", 26.0, "ok")))
+    findings = (
+        Finding("cadence_low", "cadence", None, 162.0, "steps/min", "Few steps per minute",
+                "You take about 162 steps a minute, fewer than most runners at this speed.",
+                "Try 170 steps a minute with a metronome for part of each easy run.",
+                "Heiderscheit 2011: +10% cadence cut knee load by about 20%."),
+        Finding("foot_strike_rear", "foot_strike_angle", "left", 15.0, "deg", "Heel lands first",
+                "Your heel touches down first, well ahead of the rest of the foot.",
+                "Land with the foot under you.", "Altman & Davis 2012"),
+    )
+    return GaitAnalysis(source="clip.mp4", view=ViewInfo(view, 1, "left", 0.2), fps=30.0, duration_s=12.0,
+                        cadence=Cadence(162.0, 162.0, 161.8, 20, "120 / mean stride interval"), steps=steps,
+                        summary=summary, findings=findings, notes=("Contact time needs slow motion.",),
+                        norms=tuple(norms.metrics[k] for k in ("cadence", "foot_strike_angle", "knee_flexion_ic",
+                                                               "overstride")))
 
 
 def fake_core(calls: list | None = None):  # noqa: ANN201
@@ -92,14 +94,19 @@ def fake_core(calls: list | None = None):  # noqa: ANN201
         if calls is not None:
             calls.append(Path(path))
         out = Path(out_dir)
-        (out / "plots").mkdir(parents=True, exist_ok=True)
+        out.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, out / "annotated.mp4")
-        (out / "report.html").write_text("<html><body>report</body></html>")
-        (out / "report.pdf").write_bytes(b"%PDF-1.4\n% fake\n")
-        (out / "plots" / "knee_angle.svg").write_text(
-            '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>')
-        for stage, frac in (("pose", 0.5), ("pose", 1.0), ("report", 1.0)):
+        for stage, frac in (("pose", 0.5), ("pose", 1.0), ("video", 1.0), ("done", 1.0)):
             progress(stage, frac)
-        return FakeAnalysis(view=view or "side", summary=SUMMARY, findings=FINDINGS)
+        return replace(fake_analysis(view or "side"), files={"video": str(out / "annotated.mp4")})
 
     return analyse
+
+
+def fake_report(analysis, out_dir, runner, progress):  # noqa: ANN001, ANN201, ARG001
+    """Stand in for the report writer (WeasyPrint takes seconds): a tiny PDF and one plot."""
+    (out_dir / "report.html").write_text("<html><body>report</body></html>")
+    (out_dir / "report.pdf").write_bytes(b"%PDF-1.4\n% stand-in\n")
+    (out_dir / "plots").mkdir(exist_ok=True)
+    (out_dir / "plots" / "knee-angle.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>')

@@ -22,7 +22,7 @@ from stridewell.clinic.jobs.models import Job
 from stridewell.clinic.jobs.services import job_run
 from stridewell.clinic.patients.records import patient_erase, patient_export_zip
 from stridewell.gait.errors import GaitInputError
-from tests.clinic.gaitlab_helpers import fake_core, make_clip, people
+from tests.clinic.gaitlab_helpers import fake_core, fake_report, make_clip, people
 
 pytestmark = pytest.mark.django_db
 _capture = None
@@ -33,6 +33,7 @@ def world(clinic, make_patient, settings, tmp_path, monkeypatch):
     settings.MEDIA_ROOT = tmp_path / "media"
     calls: list[Path] = []
     monkeypatch.setattr(analysis, "_core", lambda: fake_core(calls))
+    monkeypatch.setattr(analysis, "_write_report", fake_report)
     w = people(clinic, make_patient)
     w["calls"] = calls
     w["clip"] = make_clip(tmp_path / "clip.mp4", seconds=1.0, level=120).read_bytes()
@@ -64,12 +65,12 @@ def test_a_clinician_upload_is_analysed_in_the_background_and_the_job_leads_to_t
     job = Job.objects.get()
     assert job.status == "done" and job.result["url"] == f"/staff/patients/{world['pia'].pk}/gait/{report.pk}/"
     assert report.status == "draft" and report.view == "side" and report.uploaded_by == world["alice"]
-    assert report.result["summary"]["cadence"]["both"]["mean"] == 162.0
+    assert report.result["cadence"]["steps_per_min"] == 162.0 and report.result["files"] == {"video": "annotated.mp4"}
     for rel in (report.video_file, report.annotated_file, report.pdf_file, *report.plot_files):
         assert report.path(rel).is_file() and rel.startswith("gait/reports/")
     assert not (Path(report.path("gait/staging"))).exists() or not any(report.path("gait/staging").iterdir())
     html = client.get(job.result["url"]).content.decode()
-    assert "Few steps per minute" in html and "162 spm" in html and "<video" in html and "Save and share" in html
+    assert "Few steps per minute" in html and "162 steps/min" in html and "<video" in html and "Save and share" in html
 
 
 def test_a_text_file_named_mp4_is_refused_at_upload_and_nothing_is_kept(client, world, settings):
@@ -137,7 +138,7 @@ def test_a_draft_is_404_for_the_patient_and_visible_with_its_pdf_after_sharing(c
     assert resp.status_code == 302
     report.refresh_from_db()
     assert report.shared and report.shared_by == world["alice"] and report.finding_texts == {
-        "low_cadence": "Take quicker, shorter steps."}
+        "cadence_low": "Take quicker, shorter steps."}
     client.force_login(pia)
     html = client.get(f"/my/gait/{report.pk}/").content.decode()
     assert "Take quicker, shorter steps." in html and "One thing to work on." in html
@@ -156,8 +157,8 @@ def test_a_draft_is_404_for_the_patient_and_visible_with_its_pdf_after_sharing(c
 def test_the_chart_lists_reports_with_key_numbers(client, world):
     report = _report_by(client, world)
     html = client.get(f"/staff/patients/{world['pia'].pk}/").content.decode()
-    assert f"/gait/{report.pk}/" in html and "162 spm" in html and "13.5 cm" in html and "heel" in html
-    assert "10.2°" in html and "Draft" in html
+    assert f"/gait/{report.pk}/" in html and "162 steps/min" in html and "25.0% of leg length" in html
+    assert "heel first" in html and "11.0°" in html and "Draft" in html
 
 
 @pytest.mark.parametrize("who", ["bob", "oscar"])
@@ -208,7 +209,7 @@ def test_export_holds_the_report_and_its_files_and_erasure_keeps_recent_reports(
     report = _report_by(client, world)
     data = zipfile.ZipFile(io.BytesIO(patient_export_zip(world["pia"])))
     record = json.loads(data.read("record.json"))
-    assert record["gait_reports"][0]["result"]["summary"]["cadence"]["both"]["mean"] == 162.0
+    assert record["gait_reports"][0]["result"]["cadence"]["steps_per_min"] == 162.0
     names = data.namelist()
     assert any(n.startswith("files/gait_reports/") and n.endswith("-report.pdf") for n in names)
     assert any(n.startswith("files/gait_reports/") and n.endswith("-video.mp4") for n in names)

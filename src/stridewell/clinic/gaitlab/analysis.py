@@ -30,7 +30,8 @@ STAGE_WORDS = {
     "annotate": "Drawing the annotated video",
     "video": "Drawing the annotated video",
     "plots": "Drawing the plots",
-    "report": "Writing the report",
+    "report": "Writing the report and its PDF",
+    "done": "Measuring done; writing the report",
     "pdf": "Writing the PDF",
 }
 
@@ -91,21 +92,27 @@ def result_to_json(analysis: Any) -> dict[str, Any]:
 class ProgressAdapter:
     """A callback the core can call as (stage, fraction) or (fraction, message); reports 0-1 overall.
 
-    The bar never goes backwards: a stage that restarts at 0 only changes the words shown.
+    Each known stage fills its own share of the bar (finding the runner takes most of the time),
+    and the bar never goes backwards.
     """
 
-    def __init__(self, report: Callable[[float, str], None], start: float = 0.02, end: float = 0.95) -> None:
+    SHARES = {"pose": (0.02, 0.75), "keypoints": (0.02, 0.75), "video": (0.75, 0.9), "annotate": (0.75, 0.9),
+              "done": (0.9, 0.9), "report": (0.9, 0.97), "pdf": (0.9, 0.97), "plots": (0.9, 0.97)}
+
+    def __init__(self, report: Callable[[float, str], None], start: float = 0.02, end: float = 0.97) -> None:
         self._report, self._start, self._end, self._best = report, start, end, start
 
     def __call__(self, *args: Any, **kwargs: Any) -> None:
         values = list(args) + list(kwargs.values())
         fraction = next((float(a) for a in values if isinstance(a, (int, float)) and not isinstance(a, bool)), None)
         text = next((a for a in values if isinstance(a, str)), "")
-        words = STAGE_WORDS.get(text.strip().lower(), text) or "Analysing the video"
+        stage = text.strip().lower()
+        words = STAGE_WORDS.get(stage, text) or "Analysing the video"
         if fraction is not None and math.isfinite(fraction):
-            overall = self._start + (self._end - self._start) * min(max(fraction, 0.0), 1.0)
-            self._best = max(self._best, overall)
-        pct = f" ({round(100 * fraction)}%)" if fraction is not None and math.isfinite(fraction) else ""
+            fraction = min(max(fraction, 0.0), 1.0)
+            lo, hi = self.SHARES.get(stage, (self._start, self._end))
+            self._best = max(self._best, lo + (hi - lo) * fraction)
+        pct = f" ({round(100 * fraction)}%)" if fraction is not None and stage not in ("done", "") else ""
         self._report(self._best, f"{words}{pct}")
 
 
@@ -143,20 +150,44 @@ def _core() -> Callable[..., Any]:
     return analyse_video
 
 
-def run_core(video: Path, *, view: str | None, out_dir: Path,
-             progress: Callable[[float, str], None]) -> CoreOutput:
-    """Run the gait core on one video into `out_dir`; returns its JSON and files.
+def _write_report(analysis: Any, out_dir: Path, runner: str, progress: ProgressAdapter) -> None:
+    """Write report.html, report.pdf and the plots as SVG files next to the core's output."""
+    try:
+        from stridewell.report.gait import write_gait_report
+        from stridewell.report.gait_plots import knee_cycle_figure, steps_figure
+        from stridewell.report.render import figure_to_svg
+    except ImportError:  # the report renderer is optional: the page shows the numbers without it
+        return
+    progress("report", 0.0)
+    write_gait_report(analysis, out_dir, pdf=True, runner=runner)
+    progress("plots", 0.6)
+    plots = out_dir / "plots"
+    plots.mkdir(exist_ok=True)
+    for name, make in (("knee-angle-over-the-stride", knee_cycle_figure), ("each-step", steps_figure)):
+        fig = make(analysis)
+        if fig is not None:
+            (plots / f"{name}.svg").write_text(figure_to_svg(fig))
+    progress("plots", 1.0)
+
+
+def run_core(video: Path, *, view: str | None, out_dir: Path, progress: Callable[[float, str], None],
+             runner: str = "") -> CoreOutput:
+    """Run the gait core on one video into `out_dir`, then write its report; returns its JSON and files.
 
     Raises the core's GaitInputError for a video it cannot analyse (its message is for the user),
     CoreUnavailable when the core is missing.
     """
     analyse = _core()
     out_dir.mkdir(parents=True, exist_ok=True)
-    analysis = analyse(video, view=view, out_dir=out_dir, progress=ProgressAdapter(progress))
+    adapter = ProgressAdapter(progress)
+    analysis = analyse(video, view=view, out_dir=out_dir, progress=adapter)
+    if not isinstance(analysis, dict) and hasattr(analysis, "summary") and hasattr(analysis, "norms"):
+        _write_report(analysis, out_dir, runner, adapter)
     result = result_to_json(analysis)
     found = _find_files(out_dir, analysis)
-    used_view = str(result.get("view") or getattr(analysis, "view", "") or view or "")
-    if isinstance(result.get("view"), dict):  # a view record with its own fields
-        used_view = str(result["view"].get("name") or result["view"].get("view") or view or "")
+    if isinstance(result.get("files"), dict):  # the core's absolute working paths mean nothing once moved
+        result["files"] = {k: Path(str(v)).name for k, v in result["files"].items()}
+    view_data = result.get("view")
+    used_view = str(view_data.get("view") or view or "") if isinstance(view_data, dict) else str(view_data or view or "")
     return CoreOutput(result=result, view=used_view, annotated=found["annotated"], html=found["html"],
-                      pdf=found["pdf"], plots=[p for p in found["plots"] if Path(p).is_file()])
+                      pdf=found["pdf"], plots=[Path(p) for p in found["plots"] if Path(p).is_file()])

@@ -1,27 +1,22 @@
-"""Read a stored analysis (the core's JSON) for the pages: key numbers, metric table, findings.
+"""Read a stored analysis (the core's GaitAnalysis as JSON) for the pages.
 
-The JSON is kept as the core wrote it; this module is the only place that knows its shape, and it
-reads defensively so an older or newer report still shows what it can instead of failing.
+The JSON is kept as the core wrote it (`GaitAnalysis.to_dict()`); this module is the only web code
+that knows its shape, and it reads with `.get` so a report made by an older core still opens.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-KEY_METRICS = (  # (metric key, short label) shown in the chart list
-    ("cadence", "Cadence"),
-    ("overstride", "Overstride"),
-    ("foot_strike", "Foot strike"),
-    ("knee_flexion_ic", "Knee bend at contact"),
-)
 SIDES = ("left", "right")
-VALUE_KEYS = ("mean", "value", "median", "avg")
+STRIKE_WORDS = {"rearfoot": "heel first", "midfoot": "midfoot", "forefoot": "forefoot"}
 
 
 @dataclass(frozen=True)
 class MetricRow:
-    """One metric for the table: label, unit, values per side and overall, range, source, status."""
+    """One metric for the table: label, unit, values per side and both, usual range, source, verdict."""
 
     key: str
     label: str
@@ -32,7 +27,7 @@ class MetricRow:
     normal: str
     source: str
     status: str
-    n: str
+    n: int
 
 
 @dataclass(frozen=True)
@@ -45,165 +40,142 @@ class Finding:
     automatic: str
     cue: str
     evidence: str
-    status: str
+    side: str
     edited: bool
 
 
-def _first(d: dict[str, Any], *keys: str, default: Any = None) -> Any:
-    for k in keys:
-        if isinstance(d, dict) and d.get(k) not in (None, "", [], {}):
-            return d[k]
-    return default
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, dict):
-        return _number(_first(value, *VALUE_KEYS))
-    return None
-
-
-def fmt(value: Any, unit: str = "") -> str:
-    """Return a number rounded for people (one decimal below 100, none above), with its unit."""
-    if isinstance(value, str):
-        return value
-    num = _number(value)
-    if num is None:
+def fmt(value: float | None, unit: str = "") -> str:
+    """Return a number rounded for people (one decimal below 100, none above) with its unit; "–" if None."""
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
         return "–"
-    text = f"{num:.1f}" if abs(num) < 100 else f"{num:.0f}"
-    unit = {"deg": "°", "degrees": "°", "steps/min": "spm"}.get(unit, unit)
-    return f"{text}{unit}" if unit in ("°", "%") else f"{text} {unit}".strip()
+    text = f"{value:.1f}" if abs(value) < 100 else f"{value:.0f}"
+    if unit == "deg":
+        return f"{text}°"
+    if unit == "%":
+        return f"{text}%"
+    if unit.startswith("% "):  # "% leg length"
+        return f"{text}% of {unit[2:]}"
+    return f"{text} {unit}".strip()
 
 
-def _summaries(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Return {metric key: its summary record} from whichever layout the result uses."""
-    raw = _first(result, "summary", "summaries", "metrics", default={})
-    if isinstance(raw, dict) and isinstance(raw.get("metrics"), (dict, list)):
-        raw = raw["metrics"]
-    out: dict[str, dict[str, Any]] = {}
-    if isinstance(raw, dict):
-        for k, v in raw.items():
-            out[str(k)] = v if isinstance(v, dict) else {"value": v}
-    elif isinstance(raw, list):
-        for item in raw:
-            if not isinstance(item, dict):
-                continue
-            key = str(_first(item, "key", "metric", "name", default=""))
-            if not key:
-                continue
-            side = item.get("side")
-            if side in SIDES or side in ("both", "all", "overall"):
-                out.setdefault(key, {k: v for k, v in item.items() if k != "side"})[side] = item
-            else:
-                out[key] = item
+def _norms(result: dict[str, Any]) -> list[dict[str, Any]]:
+    return [n for n in result.get("norms") or [] if isinstance(n, dict) and n.get("key")]
+
+
+def _by_metric(result: dict[str, Any]) -> dict[str, dict[str, dict[str, Any]]]:
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for s in result.get("summary") or []:
+        if isinstance(s, dict) and s.get("metric") and s.get("side"):
+            out.setdefault(s["metric"], {})[s["side"]] = s
     return out
 
 
-def _side(summary: dict[str, Any], side: str) -> Any:
-    sides = summary.get("sides") or summary.get("per_side") or summary.get("by_side") or {}
-    return summary.get(side) if side in summary else sides.get(side)
-
-
-def _norm(summary: dict[str, Any]) -> dict[str, Any]:
-    norm = _first(summary, "norm", "normal", "range", default={})
-    return norm if isinstance(norm, dict) else {"text": str(norm)}
-
-
-def _range_text(norm: dict[str, Any], unit: str) -> str:
-    if norm.get("text") or norm.get("range_text"):
-        return str(norm.get("text") or norm.get("range_text"))
-    low, high = _number(norm.get("low")), _number(norm.get("high"))
+def range_text(norm: dict[str, Any]) -> str:
+    """Return a norm's usual range in words."""
+    low, high, unit = norm.get("low"), norm.get("high"), norm.get("unit", "")
     if low is not None and high is not None:
         return f"{fmt(low)} to {fmt(high, unit)}"
     if low is not None:
-        return f"at least {fmt(low, unit)}"
+        return f"{fmt(low, unit)} or more"
     if high is not None:
-        return f"at most {fmt(high, unit)}"
-    return ""
+        return f"up to {fmt(high, unit)}"
+    return "no set range (for comparison only)"
+
+
+def _both(sides: dict[str, dict[str, Any]]) -> float | None:
+    pairs = [(s.get("mean"), s.get("n") or 0) for s in sides.values() if isinstance(s.get("mean"), (int, float))]
+    total = sum(n for _, n in pairs)
+    return sum(m * n for m, n in pairs) / total if total else None
+
+
+def _side_text(s: dict[str, Any] | None, unit: str) -> str:
+    if not s or not isinstance(s.get("mean"), (int, float)):
+        return "–"
+    sd = s.get("sd")
+    return fmt(s["mean"], unit) + (f" ± {fmt(sd)}" if isinstance(sd, (int, float)) and s.get("n", 0) > 1 else "")
+
+
+def strike_pattern(result: dict[str, Any], side: str | None = None) -> str:
+    """Return the most common foot-strike class over the steps (of one side), in plain words."""
+    classes = [st.get("foot_strike") for st in result.get("steps") or []
+               if isinstance(st, dict) and st.get("foot_strike") and (side is None or st.get("side") == side)]
+    if not classes:
+        return "–"
+    kind, count = Counter(classes).most_common(1)[0]
+    word = STRIKE_WORDS.get(kind, kind)
+    return word if count == len(classes) else f"{word} ({count} of {len(classes)} steps)"
 
 
 def metric_rows(result: dict[str, Any]) -> list[MetricRow]:
-    """Return the per-side summary of every metric, for the report table."""
+    """Return every measured metric with per-side and overall values, its usual range and source."""
+    summaries = _by_metric(result)
     rows = []
-    for key, s in _summaries(result).items():
-        unit = str(_first(s, "unit", default="") or _norm(s).get("unit", ""))
-        norm = _norm(s)
-        overall = _first(s, "both", "all", "overall", *VALUE_KEYS)
-        if isinstance(s.get("class"), str) or isinstance(s.get("pattern"), str):
-            overall = s.get("class") or s.get("pattern")
-        left, right = _side(s, "left"), _side(s, "right")
-        n = _first(s, "n", "n_steps", "count", default="")
-        rows.append(MetricRow(
-            key=key, label=str(_first(s, "label", "title", default=key.replace("_", " ").capitalize())), unit=unit,
-            left=_text_value(left, unit), right=_text_value(right, unit), overall=_text_value(overall, unit),
-            normal=_range_text(norm, unit), source=str(_first(norm, "source", default="") or s.get("source") or ""),
-            status=str(_first(s, "status", "flag", default="") or ""), n=str(n)))
+    for norm in _norms(result):
+        key, unit = norm["key"], norm.get("unit", "")
+        sides = summaries.get(key, {})
+        if key == "cadence":
+            spm = (result.get("cadence") or {}).get("steps_per_min")
+            if spm is None:
+                continue
+            status = "low" if norm.get("low") is not None and spm < norm["low"] else "ok"
+            rows.append(MetricRow(key, norm.get("label", key), unit, "–", "–", fmt(spm, unit), range_text(norm),
+                                  norm.get("source", ""), status, (result.get("cadence") or {}).get("strides_used", 0)))
+            continue
+        if not sides:
+            continue
+        statuses = [s.get("status") for s in sides.values()]
+        status = next((x for x in statuses if x in ("high", "low")), "ok")
+        rows.append(MetricRow(key, norm.get("label", key), unit, _side_text(sides.get("left"), unit),
+                              _side_text(sides.get("right"), unit), fmt(_both(sides), unit), range_text(norm),
+                              norm.get("source", ""), status, sum(s.get("n") or 0 for s in sides.values())))
+        if key == "foot_strike_angle":
+            rows.append(MetricRow("foot_strike", "Foot strike", "", strike_pattern(result, "left"),
+                                  strike_pattern(result, "right"), strike_pattern(result),
+                                  "heel, midfoot or forefoot first", norm.get("source", ""), "ok", 0))
     return rows
 
 
-def _text_value(value: Any, unit: str) -> str:
-    if isinstance(value, dict):
-        label = _first(value, "class", "pattern", "label_value")
-        if isinstance(label, str):
-            return label
-        num = _number(value)
-        if num is None:
-            return "–"
-        sd = _number(value.get("sd") or value.get("std"))
-        return fmt(num, unit) + (f" ± {fmt(sd)}" if sd is not None else "")
-    if value is None:
-        return "–"
-    return fmt(value, unit)
-
-
 def key_numbers(result: dict[str, Any]) -> dict[str, str]:
-    """Return {short label: value text} for cadence, overstride, foot strike and knee bend at contact."""
-    rows = {r.key: r for r in metric_rows(result)}
-    aliases = {"foot_strike": ("foot_strike", "foot_strike_pattern", "foot_strike_class", "foot_strike_angle"),
-               "overstride": ("overstride", "overstride_distance", "heel_ahead"),
-               "knee_flexion_ic": ("knee_flexion_ic", "knee_flexion_at_contact", "knee_ic"),
-               "cadence": ("cadence", "cadence_spm")}
-    out = {}
-    for key, label in KEY_METRICS:
-        row = next((rows[a] for a in aliases[key] if a in rows), None)
-        out[label] = row.overall if row and row.overall != "–" else (_sides_text(row) if row else "–")
-    return out
+    """Return {label: value} for cadence, overstride, foot strike and knee bend at contact."""
+    summaries = _by_metric(result)
+    units = {n["key"]: n.get("unit", "") for n in _norms(result)}
+    spm = (result.get("cadence") or {}).get("steps_per_min")
+    return {
+        "Cadence": fmt(spm, "steps/min") if isinstance(spm, (int, float)) else "–",
+        "Overstride": fmt(_both(summaries.get("overstride", {})), units.get("overstride", "% leg length")),
+        "Foot strike": strike_pattern(result),
+        "Knee bend at contact": fmt(_both(summaries.get("knee_flexion_ic", {})), "deg"),
+    }
 
 
-def _sides_text(row: MetricRow) -> str:
-    parts = [f"L {row.left}" if row.left != "–" else "", f"R {row.right}" if row.right != "–" else ""]
-    return " · ".join(p for p in parts if p) or "–"
+def finding_key(f: dict[str, Any], i: int) -> str:
+    """Return a finding's stable key: its code, with the side when it concerns one leg."""
+    code = str(f.get("code") or f.get("metric") or f"finding-{i + 1}")
+    return f"{code}-{f['side']}" if f.get("side") else code
 
 
 def findings(result: dict[str, Any], edits: dict[str, str] | None = None) -> list[Finding]:
     """Return the analysis's findings, each with the clinician's wording where they changed it."""
     edits = edits or {}
-    raw = result.get("findings") or []
-    if isinstance(raw, dict):
-        raw = [dict(v, key=k) if isinstance(v, dict) else {"key": k, "explanation": str(v)} for k, v in raw.items()]
     out = []
-    for i, f in enumerate(x for x in raw if isinstance(x, dict)):
-        key = str(_first(f, "key", "id", "metric", "code", default=f"finding-{i + 1}"))
-        if any(x.key == key for x in out):
-            key = f"{key}-{i + 1}"
-        explanation = str(_first(f, "explanation", "text", "message", "description", "plain", default=""))
-        cue = _first(f, "cue", "cues", "advice", default="")
-        cue = " ".join(cue) if isinstance(cue, list) else str(cue)
-        evidence = _first(f, "evidence", "source", "sources", "reference", default="")
-        evidence = "; ".join(map(str, evidence)) if isinstance(evidence, list) else str(evidence)
+    for i, f in enumerate(x for x in result.get("findings") or [] if isinstance(x, dict)):
+        key = finding_key(f, i)
+        explanation, cue = str(f.get("explanation") or ""), str(f.get("cue") or "")
         automatic = explanation + (f"\n\nWhat to try: {cue}" if cue else "")
-        text = edits.get(key) or automatic
-        out.append(Finding(key=key, title=str(_first(f, "title", "label", "name", default=key.replace("_", " "))),
-                           text=text, automatic=automatic, cue=cue, evidence=evidence,
-                           status=str(_first(f, "status", "severity", "level", default="")), edited=key in edits))
+        out.append(Finding(key=key, title=str(f.get("title") or key.replace("_", " ")), text=edits.get(key) or automatic,
+                           automatic=automatic, cue=cue, evidence=str(f.get("evidence") or ""),
+                           side=str(f.get("side") or ""), edited=key in edits))
     return out
 
 
 def warnings(result: dict[str, Any]) -> list[str]:
-    """Return the core's notes on what it could not measure well (frame rate, view, visibility)."""
-    raw = _first(result, "warnings", "notes", "limitations", default=[])
-    return [str(_first(w, "message", "text", default=w)) if isinstance(w, dict) else str(w) for w in raw] \
-        if isinstance(raw, list) else [str(raw)]
+    """Return the core's notes on what this video could not measure well."""
+    return [str(n) for n in result.get("notes") or []]
+
+
+def view_words(result: dict[str, Any]) -> str:
+    """Return the camera view and near leg in words, e.g. "from the side, left leg nearest"."""
+    v = result.get("view") or {}
+    view = {"side": "from the side", "rear": "from behind", "front": "from the front"}.get(v.get("view"), "")
+    near = f", {v['near_side']} leg nearest the camera" if v.get("near_side") and v.get("view") == "side" else ""
+    return view + near

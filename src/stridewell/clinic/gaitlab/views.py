@@ -47,7 +47,7 @@ def _page(report: GaitReport, base: str) -> dict[str, object]:
             "findings": presentation.findings(report.result, report.finding_texts),
             "warnings": presentation.warnings(report.result), "files": files, "base": base + "files/",
             "video_name": annotated or original, "original_name": original if annotated else "", "plots": plots,
-            "has_pdf": "report.pdf" in files}
+            "has_pdf": "report.pdf" in files, "view_words": presentation.view_words(report.result)}
 
 
 # Patient pages ---------------------------------------------------------------------------------
