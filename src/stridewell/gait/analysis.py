@@ -173,7 +173,7 @@ def analyse_keypoints(
 def _notes(fps: float, info: ViewInfo, norms: Norms) -> list[str]:
     notes = []
     need = norms.value("frame_rate", "contact_time_min_fps")
-    if fps < need:
+    if fps < 0.95 * need:
         notes.append(
             f"Contact time and duty factor are not reported: at {fps:.0f} frames per second one "
             f"frame lasts {1000 / fps:.0f} ms, too coarse for a contact of about 250 ms. Film in "

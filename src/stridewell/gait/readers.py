@@ -104,4 +104,6 @@ def read_marker_table(path: str | Path, rate: float | None = None) -> Markers:
         # the time column is rounded to ms, so use the whole span rather than one gap
         span = float(data[-1, 0] - data[0, 0])
         rate = (len(data) - 1) / span if span > 0 else 1.0
-    return Markers(tracks, round(rate, 2))
+        if abs(rate - round(rate)) < 0.2:
+            rate = float(round(rate))
+    return Markers(tracks, rate)
