@@ -151,7 +151,7 @@ def test_a_patient_fills_the_intake_and_the_kujala_on_a_phone(live_server, phone
     ):
         page.locator(f"fieldset#q-{name} label.opt").first.click()
     page.get_by_role("button", name="Save my answers").click()
-    page.get_by_text("Score: 100.").wait_for()
+    page.get_by_text("Score: 100 (from 0 to 100).").wait_for()
     shot(page, "assess-9-my-questionnaires")
     assert QuestionnaireResponse.objects.get().scale_value() == 100
 
@@ -236,7 +236,7 @@ def test_the_pain_rating_can_be_answered_with_the_keyboard_alone(live_server, br
     for _ in range(4):
         page.keyboard.press("ArrowRight")  # arrows move the choice within a radio group: 0 -> 4
     page.keyboard.press("Enter")  # Enter submits the form
-    page.get_by_text("Score: 4.").wait_for()
+    page.get_by_text("Score: 4 (from 0 to 10).").wait_for()
     assert QuestionnaireResponse.objects.get().scale_value() == 4
     page.goto(f"{live_server.url}/my/questionnaires/visa_p/")
     shot(page, "assess-12-visa-p-desktop")

@@ -400,6 +400,11 @@ def test_a_clinician_of_another_patient_gets_404_on_every_new_url(client, people
         client.get(f"/staff/patients/{other.pk}/assessments/responses/{response.pk}/").status_code
         == 404
     )
+    # Front desk sees bookings, never clinical records.
+    desk = get_user_model().objects.create_user("desk@clinic.example", "x" * 12, role="front_desk")
+    client.force_login(desk)
+    for url in _new_staff_urls(patient, response, record):
+        assert client.get(url).status_code == 404, url
     # The treating practitioner gets in, and the patient may read but not write.
     client.force_login(people["alice"])
     for url in _new_staff_urls(patient, response, record):

@@ -237,7 +237,9 @@ def _questionnaire(
                 object_id=response.pk,
             )
             value = ", ".join(
-                f"{s['name']} {s['value']:.0f}" if len(response.scores) > 1 else f"{s['value']:g}"
+                f"{s['name']} {s['value']:.0f}"
+                if len(response.scores) > 1
+                else f"{s['value']:g} (from {s['minimum']:g} to {s['maximum']:g})"
                 for s in response.scores
                 if s["value"] is not None
             )
