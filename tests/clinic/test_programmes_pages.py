@@ -481,3 +481,27 @@ def test_bad_generate_input_gets_a_message_and_saves_nothing(client, people):
     )
     assert resp.status_code == 200 and 'class="msg error"' in resp.content.decode()
     assert not Programme.objects.exists()
+
+
+def test_the_whole_chart_and_portal_pages_carry_the_programme_sections(client, people, published):
+    _log(client, timezone.localdate(), 2, None)
+    portal = client.get("/my/").content.decode()
+    assert "Your exercises today" in portal and "Open today's exercises" in portal
+    client.force_login(people["alice"])
+    chart = client.get(f"/staff/patients/{published.pk}/").content.decode()
+    assert "Exercise programme" in chart and "Adherence" in chart and "Pain trend" in chart
+    client.force_login(people["bob"])
+    assert client.get(f"/staff/patients/{published.pk}/").status_code == 404
+
+
+def test_every_programme_page_view_is_audited(client, people, published):
+    AuditEvent.objects.all().delete()
+    client.get("/my/programme/")
+    client.get("/my/programme/handout.pdf")
+    client.force_login(people["alice"])
+    client.get(f"/staff/patients/{published.pk}/programme/")
+    seen = set(AuditEvent.objects.values_list("user_label", "action", "what"))
+    patient_email = published.user.email
+    assert (patient_email, "view", "exercise programme") in seen
+    assert (patient_email, "export", "programme handout") in seen
+    assert ("alice@clinic.example", "view", "exercise programme") in seen

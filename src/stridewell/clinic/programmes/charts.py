@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
 from stridewell import programme as core
 
@@ -43,7 +44,11 @@ def pain_trend_svg(log: Sequence[core.PainEntry], rule: core.PainRule) -> str:
     ax.set_yticks(range(0, 11, 2))
     ax.set_ylabel("Pain (0-10)")
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
+    first, last = min(days), max(days)
+    span = (last - first).days
+    if span < 2:  # one or two days: pad so the points do not sit on the frame
+        ax.set_xlim(first - timedelta(days=1), last + timedelta(days=1))
+    ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, (span + 2) // 6)))
     ax.grid(axis="y", color="#d5dae1", linewidth=0.6)
     ax.legend(loc="upper left", fontsize=7, ncols=2, frameon=False)
     ax.set_title("Pain logged after each session", fontsize=9)

@@ -94,8 +94,10 @@ def _morning_due(programme: Programme, today: date) -> Any:
 
 def _run_context(programme: Programme, current: core.Programme, today: date) -> dict[str, Any]:
     plan = services.run_plan_current(programme)
-    if plan is None or not run_phase_allows(current):
+    if not run_phase_allows(current):
         return {"run": None}
+    if plan is None:
+        return {"run": None, "run_waiting": True}
     state = run_state(plan)
     runs = {r.day: r for r in state.runs}
     last = state.runs[-1] if state.runs else None
@@ -182,7 +184,7 @@ def render_chart(request: HttpRequest, patient) -> str:  # noqa: ANN001
             published_row=row,
             version=version,
             state=state,
-            weeks=adherence(row, version, today),
+            weeks=adherence(row, today),
             summary=core.weekly_summary(state.pain_log),
         )
         if state.pain_log:

@@ -214,12 +214,17 @@ class WeekAdherence:
     exercises_done: int
 
 
-def adherence(
-    programme: Programme, version: ProgrammeVersion, today: date, weeks: int = 8
-) -> list[WeekAdherence]:
-    """Return sessions done against planned, week by week since publication (newest last)."""
-    plan = version_of(version)
-    first = min(v.published_at for v in programme.versions.all()).date()
+def adherence(programme: Programme, today: date, weeks: int = 8) -> list[WeekAdherence]:
+    """Return sessions done against planned, week by week since publication (newest last).
+
+    Each day counts against the version in force that day, so a republished plan does not
+    rewrite what was planned before it.
+    """
+    from django.utils import timezone
+
+    versions = sorted(programme.versions.all(), key=lambda v: v.number)
+    in_force = [(timezone.localtime(v.published_at).date(), version_of(v)) for v in versions]
+    first = in_force[0][0]
     sessions = {s.day: s for s in programme.sessions.prefetch_related("done")}
     start = max(
         first - timedelta(days=first.weekday()),
@@ -233,6 +238,7 @@ def adherence(
             day = week + timedelta(days=k)
             if day < first or day > today:
                 continue
+            plan = [p for since, p in in_force if since <= day][-1]
             todays = core.exercises_on(plan, day)
             session = sessions.get(day)
             ticked = {d.exercise_id for d in session.done.all()} if session else set()

@@ -125,8 +125,7 @@ def programme_edit(
     if not 1 <= phase <= len(current.phases):
         raise ProgrammeError(f"This programme has phases 1 to {len(current.phases)}.")
     ids = [p.exercise_id for p in current.phases[phase - 1].prescriptions]
-    target = new_id if op in ("add", "swap") else exercise_id
-    if target not in library and op in ("add", "swap"):
+    if op in ("add", "swap") and new_id not in library:
         raise ProgrammeError("Choose an exercise from the library.")
     if op != "add" and exercise_id not in ids:
         raise ProgrammeError(f"That exercise is not in phase {phase}.")

@@ -31,6 +31,5 @@ def learn_page(request: HttpRequest, slug: str) -> HttpResponse:
             "body": mark_safe(core.education_html(page)),  # noqa: S308 - the core escapes raw HTML
             "previous": links[index - 1] if index > 0 else None,
             "next": links[index + 1] if index + 1 < len(links) else None,
-            "disclaimer": core.load_safety().disclaimer,
         },
     )

@@ -80,9 +80,7 @@ def programme_page(request: HttpRequest, pk: int) -> HttpResponse:
             "state": state,
             "run_allowed": run_phase_allows(draft),
             "run": run_state(plan) if plan else None,
-            "readiness_form": ReadinessForm(initial={"start": timezone.localdate()})
-            if plan is None
-            else None,
+            "readiness_form": ReadinessForm(initial={"start": timezone.localdate()}),
         },
     )
 
