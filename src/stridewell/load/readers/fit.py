@@ -142,6 +142,8 @@ def _why_empty(state: _State, notes: list[str]) -> str:
         return f"FIT file of type '{types[0]}' holds no activity (not a workout recording)"
     if notes:
         return f"no activity data could be read: {notes[0]}"
+    if state.sessions and all(not _num(s.get("total_timer_time")) for s in state.sessions):
+        return "the activity's sessions record no duration (an empty or sample recording)"
     if any(isinstance(s.get("start_time"), int) for s in state.sessions):
         return ("the device recorded no calendar date (its times count from power-on), "
                 "so the session cannot be placed in the history")
@@ -160,13 +162,15 @@ def _from_summary(v: dict[str, Any], state: _State) -> Session | None:
         return None
     sport = sport_name(v.get("sport") or state.sport)
     moving = _num(v.get("total_timer_time")) or elapsed
+    if moving <= 0:
+        return None
     cad = _num(v.get("avg_running_cadence")) or _num(v.get("avg_cadence"))
     rpe = _num(v.get("workout_rpe", v.get("unknown_193")))
     return Session(
         sport=sport, start=start, elapsed_s=elapsed or moving, moving_s=moving,
         distance_m=_num(v.get("total_distance")), ascent_m=_num(v.get("total_ascent")),
-        avg_hr=_num(v.get("avg_heart_rate")), max_hr=_num(v.get("max_heart_rate")),
-        cadence_spm=(cad * 2 if cad and sport == RUNNING else cad),
+        avg_hr=_num(v.get("avg_heart_rate")) or None, max_hr=_num(v.get("max_heart_rate")) or None,
+        cadence_spm=(cad * 2 if cad and sport == RUNNING else cad) or None,
         rpe=(rpe / 10 if rpe is not None and 0 < rpe <= 100 else None),
         sub_sport=_sub(v.get("sub_sport")),
     )
