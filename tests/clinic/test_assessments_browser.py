@@ -227,10 +227,18 @@ def test_a_red_flag_intake_shows_the_doctor_message_on_a_phone_and_in_the_chart(
     assert no_sideways_scroll(page)
 
 
-def test_the_pain_rating_can_be_answered_with_the_keyboard_alone(live_server, browser, make_patient):
+def test_the_pain_rating_can_be_answered_with_the_keyboard_alone(
+    live_server, browser, make_patient
+):
     patient = make_patient("Kai")
     page = browser.new_page(viewport={"width": 1200, "height": 900})
-    sign_in(page, live_server.url, patient.user.email, "correct-horse-battery", "/my/questionnaires/nprs/")
+    sign_in(
+        page,
+        live_server.url,
+        patient.user.email,
+        "correct-horse-battery",
+        "/my/questionnaires/nprs/",
+    )
     page.get_by_role("heading", name="Pain rating 0-10").wait_for()
     page.get_by_label("No pain").focus()
     for _ in range(4):
@@ -243,23 +251,37 @@ def test_the_pain_rating_can_be_answered_with_the_keyboard_alone(live_server, br
     page.close()
 
 
-def test_a_clinician_records_the_examination_on_a_desktop(live_server, browser, clinic, make_patient):
+def test_a_clinician_records_the_examination_on_a_desktop(
+    live_server, browser, clinic, make_patient
+):
     patient = make_patient("Dev")
     services.intake_submit(
         patient=patient,
         entered_by=patient.user,
-        answers={"age": 24, "onset": "gradual", "pain_locations": ["kneecap_lower_tip"],
-                 "aggravating": ["jumping", "squatting", "prolonged_sitting"], "sports": ["jumping_sport"]},
+        answers={
+            "age": 24,
+            "onset": "gradual",
+            "pain_locations": ["kneecap_lower_tip"],
+            "aggravating": ["jumping", "squatting", "prolonged_sitting"],
+            "sports": ["jumping_sport"],
+        },
     )
     User = get_user_model()
     alice = User.objects.create_user("alice@clinic.example", "x" * 12, role="practitioner")
     clinic.alice.user = alice
     clinic.alice.save()
-    booking.appointment_hold(service=clinic.follow_up, location=clinic.london, practitioner=clinic.alice,
-                             start=clinic.at(10), token="t")
+    booking.appointment_hold(
+        service=clinic.follow_up,
+        location=clinic.london,
+        practitioner=clinic.alice,
+        start=clinic.at(10),
+        token="t",
+    )
     booking.appointment_confirm(token="t", patient=patient)
     page = browser.new_page(viewport={"width": 1200, "height": 900})
-    sign_in(page, live_server.url, "alice@clinic.example", "x" * 12, f"/staff/patients/{patient.pk}/")
+    sign_in(
+        page, live_server.url, "alice@clinic.example", "x" * 12, f"/staff/patients/{patient.pk}/"
+    )
     page.get_by_role("link", name="Record examination findings").click()
     page.get_by_role("group", name="Single-leg decline squat hurts").get_by_label("Yes").check()
     page.get_by_role("group", name="Tender at the kneecap's lower tip").get_by_label("Yes").check()

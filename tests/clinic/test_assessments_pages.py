@@ -50,13 +50,26 @@ def people(clinic, make_patient):
 
 
 STEP_POSTS = {
-    "about": {"age": "29", "sex": "female", "sports": ["road_running"], "weekly_running_km": "35",
-              "recent_load_increase": "yes"},
-    "story": {"onset": "gradual", "symptom_weeks": "6", "both_knees": "no", "trauma": "no",
-              "can_bear_weight_now": "yes"},
+    "about": {
+        "age": "29",
+        "sex": "female",
+        "sports": ["road_running"],
+        "weekly_running_km": "35",
+        "recent_load_increase": "yes",
+    },
+    "story": {
+        "onset": "gradual",
+        "symptom_weeks": "6",
+        "both_knees": "no",
+        "trauma": "no",
+        "can_bear_weight_now": "yes",
+    },
     "pain": {"pain_locations": ["around_kneecap"], "pain_now": "3", "pain_worst": "6"},
-    "when": {"aggravating": ["stairs_down", "squatting", "prolonged_sitting"], "night_pain": "none",
-             "morning_stiffness_minutes": "0"},
+    "when": {
+        "aggravating": ["stairs_down", "squatting", "prolonged_sitting"],
+        "night_pain": "none",
+        "morning_stiffness_minutes": "0",
+    },
     "knee": {"swelling": "none", "locking": "none"},
     "health": {},
 }
@@ -450,8 +463,44 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, people):
 
 def test_injury_details_given_then_no_injury_chosen_do_not_count(client, people):
     client.force_login(people["patient"].user)
-    walk_intake(client, {"story": {"trauma": "no", "mechanism": "landing", "heard_pop": "yes",
-                                   "bore_weight_after_injury": "no"}})
+    walk_intake(
+        client,
+        {
+            "story": {
+                "trauma": "no",
+                "mechanism": "landing",
+                "heard_pop": "yes",
+                "bore_weight_after_injury": "no",
+            }
+        },
+    )
     answers = ScreeningRecord.objects.get().answers
     assert answers["mechanism"] is None and answers["heard_pop"] is False
     assert answers["bore_weight_after_injury"] is True
+
+
+def test_a_koos_subscale_left_unscored_shows_as_not_scored_and_not_comparable(client, people):
+    patient = people["patient"]
+    items = instrument("koos").items
+    full = {it.id: it.options[2].value for it in items}
+    services.questionnaire_submit(
+        patient=patient,
+        instrument_id="koos",
+        responses=full,
+        entered_by=patient.user,
+        taken_on=timezone.localdate() - timedelta(days=14),
+    )
+    qol = [it.id for it in items if it.scale_id == "qol"]
+    partial = {k: v for k, v in full.items() if k not in qol[1:]}  # 1 of 4 quality-of-life items
+    services.questionnaire_submit(
+        patient=patient,
+        instrument_id="koos",
+        responses=partial,
+        entered_by=patient.user,
+        allow_incomplete=True,
+    )
+    client.force_login(people["alice"])
+    html = client.get(f"/staff/patients/{patient.pk}/").content.decode()
+    section = html[html.index('id="assessments"') :]
+    assert "not scored" in section and "not comparable" in section and "<svg" in section
+    assert "no change since first" in section  # the other subscales are unchanged

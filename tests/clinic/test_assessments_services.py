@@ -241,7 +241,9 @@ def test_a_stored_answer_set_that_no_longer_validates_gives_none_not_an_error(ma
     assert selectors.latest_screening(patient) is None
 
 
-def test_the_patients_export_carries_answers_and_scores_and_erasure_keeps_recent_records(make_patient):
+def test_the_patients_export_carries_answers_and_scores_and_erasure_keeps_recent_records(
+    make_patient,
+):
     from stridewell.clinic.assessments.records import erase_assessments, export_assessments
 
     patient = make_patient()
@@ -254,3 +256,29 @@ def test_the_patients_export_carries_answers_and_scores_and_erasure_keeps_recent
     assert next(r for r in rows if r["type"] == "questionnaire")["scores"][0]["value"] == 5
     assert erase_assessments(patient, timezone.now() - timedelta(days=1)) == 0
     assert erase_assessments(patient, timezone.now() + timedelta(seconds=1)) == 2
+
+
+def test_a_double_tap_on_send_saves_one_row_not_two(make_patient):
+    patient = make_patient()
+    first = services.questionnaire_submit(
+        patient=patient, instrument_id="nprs", responses={"pain": "5"}, entered_by=patient.user
+    )
+    again = services.questionnaire_submit(
+        patient=patient, instrument_id="nprs", responses={"pain": "5"}, entered_by=patient.user
+    )
+    assert again == first and QuestionnaireResponse.objects.count() == 1
+    a = services.intake_submit(patient=patient, answers=PFP, entered_by=patient.user)
+    b = services.intake_submit(patient=patient, answers=PFP, entered_by=patient.user)
+    assert a == b and ScreeningRecord.objects.count() == 1
+
+
+def test_an_examination_dated_in_the_future_is_refused(make_patient):
+    patient = make_patient()
+    services.intake_submit(patient=patient, answers=PFP, entered_by=patient.user)
+    with pytest.raises(AnswerError, match="future"):
+        services.examination_record(
+            patient=patient,
+            findings={},
+            entered_by=patient.user,
+            taken_on=timezone.localdate() + timedelta(days=2),
+        )

@@ -35,6 +35,7 @@ from stridewell.clinic.assessments.models import QuestionnaireResponse, Screenin
 ROUTINE = ("kujala", "visa_p", "koos_pf", "lefs", "nprs")
 AT_FOLLOW_UP = ("groc",)
 DUE_AGAIN_AFTER = timedelta(days=14)
+DOUBLE_SUBMIT_WINDOW = timedelta(minutes=2)
 
 
 class IncompleteAnswers(AnswerError):
@@ -62,6 +63,15 @@ def instrument_version(instrument_id: str) -> str:
     return _short_hash([asdict(it) for it in inst.items] + [asdict(s) for s in inst.scales])
 
 
+def _recent_twin(model: type, **same: Any) -> Any:  # noqa: ANN401
+    """Return an identical row saved in the last two minutes (a double tap on Send), or None."""
+    since = timezone.now() - DOUBLE_SUBMIT_WINDOW
+    for row in model.objects.filter(created_at__gte=since, patient=same["patient"]):
+        if all(getattr(row, k) == v for k, v in same.items()):
+            return row
+    return None
+
+
 def _save_screening(
     *,
     patient,
@@ -71,12 +81,20 @@ def _save_screening(
     taken_on: date,  # noqa: ANN001
     based_on: ScreeningRecord | None = None,
 ) -> ScreeningRecord:
+    if taken_on > timezone.localdate():
+        raise AnswerError("The date cannot be in the future")
     model = parse_answers(answers)
+    dumped = model.model_dump(mode="json")
+    twin = _recent_twin(
+        ScreeningRecord, patient=patient, kind=kind, answers=dumped, taken_on=taken_on
+    )
+    if twin is not None:
+        return twin
     result = screen(model)
     return ScreeningRecord.objects.create(
         patient=patient,
         kind=kind,
-        answers=model.model_dump(mode="json"),
+        answers=dumped,
         schema_version=schema_version(),
         based_on=based_on,
         taken_on=taken_on,
@@ -186,11 +204,21 @@ def questionnaire_submit(
         raise IncompleteAnswers(
             f"{result.instrument_name}: some questions are unanswered", result.missing_items
         )
+    stored = {str(k): v for k, v in responses.items() if v is not None}
+    twin = _recent_twin(
+        QuestionnaireResponse,
+        patient=patient,
+        instrument_id=instrument_id,
+        responses=stored,
+        taken_on=taken_on,
+    )
+    if twin is not None:
+        return twin
     return QuestionnaireResponse.objects.create(
         patient=patient,
         instrument_id=instrument_id,
         instrument_version=instrument_version(instrument_id),
-        responses={str(k): v for k, v in responses.items() if v is not None},
+        responses=stored,
         scores=_scores_json(result),
         complete=result.complete,
         missing_items=list(result.missing_items),

@@ -27,6 +27,8 @@ class Cell:
         """Return the change since the first visit in words (empty at the first visit)."""
         if self.difference is None:
             return "" if self.important is None and not self.direction else "not comparable"
+        if self.difference == 0:
+            return "no change since first"
         sign = "+" if self.difference > 0 else ""
         if self.important:
             return f"{sign}{self.difference:.1f} since first: {self.direction}, exceeds the MID"
