@@ -1,6 +1,6 @@
 from django.urls import path
 
-from stridewell.clinic.assessments import views
+from stridewell.clinic.assessments import views, views_questionnaires, views_staff
 
 app_name = "assessments"
 urlpatterns = [
@@ -8,23 +8,31 @@ urlpatterns = [
     path("my/intake/check/", views.intake_check, name="intake_check"),
     path("my/intake/done/", views.intake_done, name="intake_done"),
     path("my/intake/<slug:slug>/", views.intake_step, name="intake_step"),
-    path("my/questionnaires/", views.my_questionnaires, name="my_questionnaires"),
-    path("my/questionnaires/<str:instrument_id>/", views.my_questionnaire, name="questionnaire"),
-    path("staff/patients/<int:pk>/assessments/", views.history, name="history"),
-    path("staff/patients/<int:pk>/assessments/examination/", views.examination, name="examination"),
+    path("my/questionnaires/", views_questionnaires.my_questionnaires, name="my_questionnaires"),
+    path(
+        "my/questionnaires/<str:instrument_id>/",
+        views_questionnaires.my_questionnaire,
+        name="questionnaire",
+    ),
+    path("staff/patients/<int:pk>/assessments/", views_staff.history, name="history"),
+    path(
+        "staff/patients/<int:pk>/assessments/examination/",
+        views_staff.examination,
+        name="examination",
+    ),
     path(
         "staff/patients/<int:pk>/assessments/answers/<int:record_id>/",
-        views.record_detail,
+        views_staff.record_detail,
         name="record",
     ),
     path(
         "staff/patients/<int:pk>/assessments/responses/<int:response_id>/",
-        views.response_detail,
+        views_staff.response_detail,
         name="response",
     ),
     path(
         "staff/patients/<int:pk>/assessments/questionnaires/<str:instrument_id>/",
-        views.staff_questionnaire,
+        views_questionnaires.staff_questionnaire,
         name="staff_questionnaire",
     ),
 ]

@@ -1,39 +1,30 @@
-"""Patient pages (intake, questionnaires) and clinician pages (examination, history, paper entry)."""
+"""The patient's intake: short steps kept in the session, sent as one answer set at the end."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from stridewell.assess import AnswerError, instrument, instruments
+from stridewell.assess import AnswerError
 from stridewell.clinic.assessments import services
-from stridewell.clinic.assessments.forms import ExaminationForm, IntakeStepForm, QuestionnaireForm
-from stridewell.clinic.assessments.models import QuestionnaireResponse, ScreeningRecord
+from stridewell.clinic.assessments.forms import IntakeStepForm
+from stridewell.clinic.assessments.models import ScreeningRecord
 from stridewell.clinic.assessments.presentation import (
     doctor_advice,
     problem_fields,
-    questionnaire_blocks,
 )
 from stridewell.clinic.assessments.questions import INJURY_GROUP, KNEE_MAP_MARKS, STEPS, step
-from stridewell.clinic.assessments.selectors import latest_intake_screening, latest_record
-from stridewell.clinic.assessments.trends import patient_trends
+from stridewell.clinic.assessments.selectors import latest_intake_screening
 from stridewell.clinic.audit.services import audit
-from stridewell.clinic.patients.access import own_patient, patient_for
+from stridewell.clinic.patients.access import own_patient
 
 SESSION_KEY = "assessments_intake"
 
-
 # ---- the patient's intake, one short step at a time (kept in the session until sent) ----
-
-
-def _draft(request: HttpRequest) -> dict[str, Any]:
-    return request.session.get(SESSION_KEY) or {"answers": {}, "done": []}
 
 
 def _start_answers(patient) -> dict[str, Any]:  # noqa: ANN001
@@ -194,222 +185,4 @@ def intake_done(request: HttpRequest) -> HttpResponse:
             "advice": doctor_advice(result),
             "due": services.questionnaires_due(patient),
         },
-    )
-
-
-# ---- questionnaires (the patient's, and a clinician entering a paper form) ----
-
-
-def _questionnaire(
-    request: HttpRequest, patient, instrument_id: str, *, staff: bool
-) -> HttpResponse:  # noqa: ANN001
-    try:
-        inst = instrument(instrument_id)
-    except AnswerError:
-        raise Http404("No such questionnaire") from None
-    form = QuestionnaireForm(
-        inst, request.POST if request.method == "POST" else None, with_date=staff
-    )
-    problems: list[str] = []
-    incomplete = False
-    if request.method == "POST" and form.is_valid():
-        try:
-            response = services.questionnaire_submit(
-                patient=patient,
-                instrument_id=inst.id,
-                responses=form.responses(),
-                entered_by=request.user,
-                taken_on=form.cleaned_data.get("taken_on"),
-                allow_incomplete=form.cleaned_data["confirm_incomplete"],
-            )
-        except services.IncompleteAnswers as exc:
-            incomplete = True
-            form.mark_missing(exc.missing)
-        except AnswerError as exc:
-            problems = [exc.summary, *[p for p in exc.problems if not p.startswith("unanswered:")]]
-            form.mark_missing(_unanswered(exc))
-        else:
-            audit(
-                request,
-                "create",
-                f"questionnaire {inst.id}",
-                patient=patient,
-                object_id=response.pk,
-            )
-            value = ", ".join(
-                f"{s['name']} {s['value']:.0f}"
-                if len(response.scores) > 1
-                else f"{s['value']:g} (from {s['minimum']:g} to {s['maximum']:g})"
-                for s in response.scores
-                if s["value"] is not None
-            )
-            messages.success(request, f"{inst.name} saved. Score: {value}.")
-            if staff:
-                return redirect(reverse("patients:chart", args=[patient.pk]) + "#assessments")
-            return redirect("assessments:my_questionnaires")
-    return render(
-        request,
-        "assessments/questionnaire.html",
-        {
-            "inst": inst,
-            "form": form,
-            "blocks": questionnaire_blocks(inst, form),
-            "problems": problems,
-            "incomplete": incomplete,
-            "staff": staff,
-            "patient": patient,
-        },
-    )
-
-
-def _unanswered(exc: AnswerError) -> list[str]:
-    for p in exc.problems:
-        if p.startswith("unanswered: "):
-            return p.removeprefix("unanswered: ").split(", ")
-    return []
-
-
-@login_required
-def my_questionnaire(request: HttpRequest, instrument_id: str) -> HttpResponse:
-    """The patient fills in one questionnaire; it is scored only when the instrument's rule allows."""
-    return _questionnaire(request, own_patient(request), instrument_id, staff=False)
-
-
-@login_required
-def my_questionnaires(request: HttpRequest) -> HttpResponse:
-    """What is due, and past scores as a simple trend."""
-    patient = own_patient(request)
-    audit(request, "view", "questionnaire scores", patient=patient, object_id=patient.pk)
-    return render(
-        request,
-        "assessments/my_questionnaires.html",
-        {
-            "due": services.questionnaires_due(patient),
-            "all": instruments(),
-            "trends": patient_trends(patient, with_plots=False),
-            "intake": ScreeningRecord.objects.filter(
-                patient=patient, kind=ScreeningRecord.INTAKE
-            ).first(),
-        },
-    )
-
-
-@login_required
-def staff_questionnaire(request: HttpRequest, pk: int, instrument_id: str) -> HttpResponse:
-    """A clinician enters a questionnaire the patient answered on paper, with its date."""
-    patient = patient_for(request, pk, "patients.change_clinical")
-    return _questionnaire(request, patient, instrument_id, staff=True)
-
-
-# ---- clinician pages ----
-
-
-@login_required
-def examination(request: HttpRequest, pk: int) -> HttpResponse:
-    """Record examination findings: a new answer set = the latest history plus these findings."""
-    patient = patient_for(request, pk, "patients.change_clinical")
-    latest = latest_record(patient)
-    initial = ExaminationForm.initial_from(latest.answers.get("exam") if latest else None)
-    form = ExaminationForm(
-        request.POST if request.method == "POST" else None,
-        initial=initial,
-        need_history=latest is None,
-    )
-    problems: list[tuple[str, str]] = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = services.examination_record(
-                patient=patient,
-                findings=form.findings(),
-                entered_by=request.user,
-                taken_on=form.taken_on,
-                history=form.history(),
-            )
-        except AnswerError as exc:
-            problems = problem_fields(exc)
-        else:
-            audit(request, "create", "examination findings", patient=patient, object_id=record.pk)
-            messages.success(
-                request, "Examination findings saved; the screening below now uses them."
-            )
-            return redirect(reverse("patients:chart", args=[patient.pk]) + "#assessments")
-    if request.method == "GET":
-        audit(
-            request,
-            "view",
-            "examination findings",
-            patient=patient,
-            object_id=latest.pk if latest else "",
-        )
-    return render(
-        request,
-        "assessments/examination.html",
-        {"patient": patient, "form": form, "latest": latest, "problems": problems},
-    )
-
-
-@login_required
-def history(request: HttpRequest, pk: int) -> HttpResponse:
-    """Every answer set and questionnaire of the patient, newest first, with who entered it."""
-    patient = patient_for(request, pk, "patients.view_clinical")
-    audit(request, "view", "assessment history", patient=patient, object_id=patient.pk)
-    records = ScreeningRecord.objects.filter(patient=patient).select_related("entered_by")
-    responses = QuestionnaireResponse.objects.filter(patient=patient).select_related("entered_by")
-    names = {i.id: i.name for i in instruments()}
-    return render(
-        request,
-        "assessments/history.html",
-        {"patient": patient, "records": records, "responses": responses, "names": names},
-    )
-
-
-@login_required
-def response_detail(request: HttpRequest, pk: int, response_id: int) -> HttpResponse:
-    """One questionnaire as answered: each item and the answer given."""
-    patient = patient_for(request, pk, "patients.view_clinical")
-    response = get_object_or_404(QuestionnaireResponse, pk=response_id, patient=patient)
-    audit(
-        request,
-        "view",
-        f"questionnaire {response.instrument_id}",
-        patient=patient,
-        object_id=response.pk,
-    )
-    inst = instrument(response.instrument_id)
-    rows = []
-    for item in inst.items:
-        if item.choice_group and item.id not in response.responses:
-            continue
-        opt = (
-            item.option(response.responses.get(item.id)) if item.id in response.responses else None
-        )
-        if opt is None and item.id in response.responses:
-            opt = item.option(_as_int(response.responses[item.id]))
-        rows.append((item, opt))
-    return render(
-        request,
-        "assessments/response_detail.html",
-        {"patient": patient, "response": response, "inst": inst, "rows": rows},
-    )
-
-
-def _as_int(value: object) -> object:
-    try:
-        return int(str(value))
-    except ValueError:
-        return value
-
-
-@login_required
-def record_detail(request: HttpRequest, pk: int, record_id: int) -> HttpResponse:
-    """One stored answer set and the screening it gives."""
-    patient = patient_for(request, pk, "patients.view_clinical")
-    record = get_object_or_404(ScreeningRecord, pk=record_id, patient=patient)
-    audit(request, "view", "screening answers", patient=patient, object_id=record.pk)
-    from stridewell.clinic.assessments.presentation import screening_context
-
-    return render(
-        request,
-        "assessments/record_detail.html",
-        {"patient": patient, "record": record, **screening_context(record)},
     )
