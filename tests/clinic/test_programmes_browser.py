@@ -158,7 +158,8 @@ def test_programme_pages_have_no_serious_accessibility_problems(live_server, pho
     problems["/my/programme/"] = _audit(page, live_server.url + "/my/programme/")
     page.context.clear_cookies()
     _login(page, live_server.url, alice.email)
-    for url in ("", "new/", f"phase/1/{programme_first_id(runner[1])}/"):
+    for name, url in (("page", ""), ("new", "new/"), ("dose", f"phase/1/{programme_first_id(runner[1])}/")):
         full = f"/staff/patients/{patient.pk}/programme/{url}"
         problems[full] = _audit(page, live_server.url + full)
+        shot(page, f"programme-7-clinician-phone-{name}")
     assert not {k: v for k, v in problems.items() if v}

@@ -505,3 +505,16 @@ def test_every_programme_page_view_is_audited(client, people, published):
     assert (patient_email, "view", "exercise programme") in seen
     assert (patient_email, "export", "programme handout") in seen
     assert ("alice@clinic.example", "view", "exercise programme") in seen
+
+
+def test_a_stored_programme_the_core_cannot_read_gives_a_message_not_an_error(client, people, published):
+    ProgrammeVersion.objects.update(body='{"condition": "patellofemoral_pain"}')
+    resp = client.get("/my/programme/")
+    assert resp.status_code == 409 and "can no longer read" in resp.content.decode()
+    assert "can no longer read" in section("portal", published.user, published)
+    client.force_login(people["alice"])
+    Programme.objects.update(draft="not json")
+    resp = client.get(f"/staff/patients/{published.pk}/programme/")
+    assert resp.status_code == 409 and "Build a new programme" in resp.content.decode()
+    assert "can no longer read" in section("chart", people["alice"], published)
+    assert client.get(f"/staff/patients/{published.pk}/programme/new/").status_code == 200

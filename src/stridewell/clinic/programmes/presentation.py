@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import wraps
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from stridewell import programme as core
@@ -164,6 +166,35 @@ def handout_response(
 # ---- chart (clinician) and portal (patient) sections -------------------------------------------------
 
 
+def readable(view):  # noqa: ANN001, ANN201
+    """Wrap a view so that a stored programme the core can no longer read gives a page, not an error."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # noqa: ANN002, ANN003
+        try:
+            return view(request, *args, **kwargs)
+        except services.ProgrammeUnreadable as exc:
+            pk = kwargs.get("pk")
+            new = reverse("programmes:generate", args=[pk]) if pk else ""
+            html = render_to_string("programmes/unreadable.html", {"message": str(exc), "new_url": new},
+                                    request=request)
+            return HttpResponse(html, status=409)
+
+    return wrapper
+
+
+def _section_guard(render):  # noqa: ANN001, ANN202
+    @wraps(render)
+    def wrapper(request: HttpRequest, patient) -> str:  # noqa: ANN001
+        try:
+            return render(request, patient)
+        except services.ProgrammeUnreadable as exc:
+            return f'<p class="msg warning">{escape(str(exc))}</p>'
+
+    return wrapper
+
+
+@_section_guard
 def render_chart(request: HttpRequest, patient) -> str:  # noqa: ANN001
     """Return the chart section: programme status, the pain rule's last decision, adherence and pain trend."""
     programme = services.programme_current(patient)
@@ -193,6 +224,7 @@ def render_chart(request: HttpRequest, patient) -> str:  # noqa: ANN001
     return render_to_string("programmes/chart_section.html", ctx, request=request)
 
 
+@_section_guard
 def render_portal(request: HttpRequest, patient) -> str:  # noqa: ANN001
     """Return the portal section: today's exercises and the next step, or where to read meanwhile."""
     published = services.programme_published(patient)

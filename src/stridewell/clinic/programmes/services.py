@@ -10,7 +10,7 @@ from dataclasses import asdict
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 
 from stridewell import programme as core
 from stridewell.clinic.programmes.models import (
@@ -27,6 +27,21 @@ RUN_PLAN = TypeAdapter(core.ReturnToRunPlan)
 
 class ProgrammeError(Exception):
     """A request the programme cannot take, with a message for the person who asked."""
+
+
+class ProgrammeUnreadable(ProgrammeError):
+    """A stored programme or plan no longer validates against the core (its format changed)."""
+
+
+UNREADABLE = ("This programme was saved in a format this version of Stridewell can no longer read. "
+              "Its history is kept in the patient's record; build a new programme to carry on.")
+
+
+def _read(adapter_call, text):  # noqa: ANN001, ANN202
+    try:
+        return adapter_call(text)
+    except (ValidationError, ValueError) as exc:
+        raise ProgrammeUnreadable(UNREADABLE) from exc
 
 
 # ---- reading -----------------------------------------------------------------------------------
@@ -55,12 +70,12 @@ def latest_version(programme: Programme) -> ProgrammeVersion | None:
 
 def draft_of(programme: Programme) -> core.Programme:
     """Return the core programme of the clinician's working copy."""
-    return core.programme_from_json(programme.draft)
+    return _read(core.programme_from_json, programme.draft)
 
 
 def version_of(version: ProgrammeVersion) -> core.Programme:
     """Return the core programme of a published version."""
-    return core.programme_from_json(version.body)
+    return _read(core.programme_from_json, version.body)
 
 
 def has_unpublished_changes(programme: Programme) -> bool:
@@ -76,7 +91,7 @@ def run_plan_current(programme: Programme) -> RunPlan | None:
 
 def run_plan_of(plan: RunPlan) -> core.ReturnToRunPlan:
     """Return the core walk-run plan as first made (before any runs)."""
-    return RUN_PLAN.validate_json(plan.body)
+    return _read(RUN_PLAN.validate_json, plan.body)
 
 
 def suggested_condition(patient) -> str | None:  # noqa: ANN001

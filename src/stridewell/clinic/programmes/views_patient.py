@@ -17,7 +17,11 @@ from stridewell.clinic.patients.access import own_patient
 from stridewell.clinic.programmes import services
 from stridewell.clinic.programmes.forms import PainForm
 from stridewell.clinic.programmes.models import Programme, ProgrammeVersion
-from stridewell.clinic.programmes.presentation import handout_response, patient_page_context
+from stridewell.clinic.programmes.presentation import (
+    handout_response,
+    patient_page_context,
+    readable,
+)
 from stridewell.clinic.programmes.progress import programme_state, run_phase_allows, run_state
 
 LOG_DAYS_BACK = 7  # a runner may catch up on a missed score from the last week
@@ -36,6 +40,7 @@ def _page_url() -> str:
 
 
 @login_required
+@readable
 def my_programme(request: HttpRequest) -> HttpResponse:
     """Today's exercises with their pictures and doses, the pain log and the next step."""
     patient = own_patient(request)
@@ -56,6 +61,7 @@ def _day(value: date, today: date) -> date | None:
 
 
 @login_required
+@readable
 @require_POST
 def my_tick(request: HttpRequest) -> HttpResponse:
     """Tick an exercise off for today (or take the tick back)."""
@@ -78,6 +84,7 @@ def my_tick(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@readable
 @require_POST
 def my_pain(request: HttpRequest) -> HttpResponse:
     """Save a pain score (during a session, or the next morning) and say what the pain rule decides."""
@@ -118,6 +125,7 @@ def my_pain(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@readable
 @require_POST
 def my_run(request: HttpRequest) -> HttpResponse:
     """Log a walk-run session's pain (during, or the next morning); the plan moves only when the rule allows."""
@@ -156,6 +164,7 @@ def my_run(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@readable
 def my_handout(request: HttpRequest, fmt: str = "html") -> HttpResponse:
     """The printable handout of the published programme (HTML, or PDF for A4 or Letter)."""
     patient, programme, version = _published(request)

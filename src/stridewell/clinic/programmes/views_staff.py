@@ -21,7 +21,7 @@ from stridewell.clinic.programmes.forms import (
     exercise_choices,
 )
 from stridewell.clinic.programmes.models import ProgrammeVersion
-from stridewell.clinic.programmes.presentation import card, handout_response
+from stridewell.clinic.programmes.presentation import card, handout_response, readable
 from stridewell.clinic.programmes.progress import programme_state, run_phase_allows, run_state
 
 PERM = "patients.change_clinical"  # drafts are for the treating clinician, not the patient
@@ -46,6 +46,7 @@ def _programme(request: HttpRequest, pk: int):  # noqa: ANN202
 
 
 @login_required
+@readable
 def programme_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The patient's programme for the clinician: the draft to edit, publishing, history, running."""
     patient = patient_for(request, pk, PERM)
@@ -86,6 +87,7 @@ def programme_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@readable
 def programme_generate(request: HttpRequest, pk: int) -> HttpResponse:
     """Build a new programme from the assessment: condition prefilled from the latest screening."""
     patient = patient_for(request, pk, PERM)
@@ -118,6 +120,7 @@ def programme_generate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@readable
 @require_POST
 def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Remove, add or swap an exercise in one phase of the draft."""
@@ -143,6 +146,7 @@ def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@readable
 def exercise_dose(request: HttpRequest, pk: int, phase: int, exercise_id: str) -> HttpResponse:
     """Change one exercise's sets, reps, hold, rest, load or sessions a week; or swap or remove it."""
     patient, programme = _programme(request, pk)
@@ -187,6 +191,7 @@ def exercise_dose(request: HttpRequest, pk: int, phase: int, exercise_id: str) -
 
 
 @login_required
+@readable
 @require_POST
 def programme_publish(request: HttpRequest, pk: int) -> HttpResponse:
     """Publish the draft to the patient's portal as a new version (older versions are kept)."""
@@ -212,6 +217,7 @@ def programme_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@readable
 @require_POST
 def programme_discard(request: HttpRequest, pk: int) -> HttpResponse:
     """Throw away unpublished edits: the draft goes back to the newest published version."""
@@ -227,6 +233,7 @@ def programme_discard(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@readable
 @require_POST
 def programme_phase(request: HttpRequest, pk: int) -> HttpResponse:
     """Move the programme to another phase once its criteria are met, and publish that at once."""
@@ -253,6 +260,7 @@ def programme_phase(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@readable
 @require_POST
 def run_plan_new(request: HttpRequest, pk: int) -> HttpResponse:
     """Start the walk-run plan from the readiness check (only in a phase that allows running)."""
@@ -291,6 +299,7 @@ def run_plan_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@readable
 def handout(request: HttpRequest, pk: int, fmt: str = "html") -> HttpResponse:
     """The handout of the draft (a preview before publishing), HTML or PDF."""
     patient, programme = _programme(request, pk)
@@ -305,6 +314,7 @@ def handout(request: HttpRequest, pk: int, fmt: str = "html") -> HttpResponse:
 
 
 @login_required
+@readable
 def version_handout(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """The handout of an earlier published version, as it was published."""
     patient, programme = _programme(request, pk)
