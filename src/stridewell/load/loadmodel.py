@@ -86,6 +86,8 @@ def ewma_acwr(loads: Sequence[float], th: Thresholds | None = None) -> list[floa
 
     EWMA_t = lambda x L_t + (1 - lambda) x EWMA_(t-1), lambda = 2/(N+1), N = 7 and 28
     (Williams S et al. 2017, Br J Sports Med 51:209-210). Context only, never a verdict.
+    After a break with no load in the 21 days before the last week the ratio is None:
+    the chronic load has collapsed and any ratio explodes (load.md 5).
     """
     th = th or load_thresholds()
     n_a, n_c = th.value("acwr.acute"), th.value("acwr.chronic")
@@ -95,7 +97,8 @@ def ewma_acwr(loads: Sequence[float], th: Thresholds | None = None) -> list[floa
     for i, load in enumerate(loads):
         acute = la * load + (1 - la) * acute
         chronic = lc * load + (1 - lc) * chronic
-        out.append(acute / chronic if i >= n_c - 1 and chronic > 1e-9 else None)
+        base = any(loads[max(0, i - int(n_c) + 1):max(0, i - int(n_a) + 1)])
+        out.append(acute / chronic if i >= n_c - 1 and base and chronic > 1e-9 else None)
     return out
 
 

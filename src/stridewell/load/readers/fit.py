@@ -147,8 +147,10 @@ def _why_empty(state: _State, notes: list[str]) -> str:
     if any(isinstance(s.get("start_time"), int) for s in state.sessions):
         return ("the device recorded no calendar date (its times count from power-on), "
                 "so the session cannot be placed in the history")
+    if state.track.first is not None:
+        return f"the track covers no time ({state.records} point(s)), so there is nothing to count"
     if state.records:
-        return f"FIT activity file whose {state.records} track points carry no times"
+        return f"FIT activity file whose {state.records} track point(s) carry no times"
     return "FIT activity file without sessions or track points"
 
 
