@@ -43,6 +43,7 @@ class Track:
     cad_sum: float = 0.0
     cad_n: int = 0
     points: int = 0
+    timed: int = 0
     _alt: float | None = None
 
     def add(self, when: datetime | None, dist: float | None, alt: float | None,
@@ -50,6 +51,7 @@ class Track:
         """Fold one point into the totals (None values are skipped)."""
         self.points += 1
         if when is not None:
+            self.timed += 1
             if self.first is None or when < self.first:
                 self.first = when
             if self.last is None or when > self.last:

@@ -59,9 +59,14 @@ def read_gpx(data: bytes, *, source: str = "", content_hash: str = "") -> ReadOu
         if routes:
             raise ReadError("route only: a planned course, not a recorded activity")
         raise ReadError("GPX file without track points")
-    if track.first is None or track.elapsed_s <= 0:
+    if track.first is None:
         raise ReadError("track points have no times, so the duration is unknown "
                         "(a drawn route, not a recording)")
+    if track.elapsed_s < 1:
+        raise ReadError("the track covers less than a second, so there is nothing to count")
+    if track.timed * 2 < track.points:
+        raise ReadError(f"only {track.timed} of {track.points} track points have a time, "
+                        "so the duration is unknown")
     trk = next(iter(root.iter("{*}trk", "trk")), None)
     sport = sport_name(child_text(trk, "type") if trk is not None else None)
     cad = track.avg_cadence
