@@ -31,7 +31,7 @@ NOT_COMPARED = ("groc",)
 
 @dataclass(frozen=True)
 class Outcomes:
-    """The headline's numbers: `improved` of `counted` patients; `enough` says whether to show a rate."""
+    """The headline: `improved` of `counted` patients; `enough` says whether to show a rate."""
 
     improved: int
     counted: int
@@ -83,7 +83,8 @@ def _first_and_last() -> dict[int, list[tuple[Any, Any]]]:
 
 def _rescore(row: Any):  # noqa: ANN202 - a core Score
     _, instrument_id, responses, taken_on = row
-    return score(instrument_id, responses, taken_on=taken_on if isinstance(taken_on, date) else None)
+    when = taken_on if isinstance(taken_on, date) else None
+    return score(instrument_id, responses, taken_on=when)
 
 
 def outcomes_compute() -> Outcomes:
@@ -95,13 +96,14 @@ def outcomes_compute() -> Outcomes:
             try:
                 verdicts.append(_verdict(compare(_rescore(first), _rescore(last))))
             except AnswerError:
-                continue  # answers the current scoring key no longer reads are left out, not guessed
+                continue  # answers the scoring key no longer reads are left out, not guessed
         if not verdicts:
             continue
         counted += 1
         if "better" in verdicts and "worse" not in verdicts:
             improved += 1
-    return Outcomes(improved, counted, getattr(settings, "OUTCOMES_MIN_PATIENTS", MIN_PATIENTS_DEFAULT))
+    minimum = getattr(settings, "OUTCOMES_MIN_PATIENTS", MIN_PATIENTS_DEFAULT)
+    return Outcomes(improved, counted, minimum)
 
 
 def outcomes_headline() -> Outcomes:

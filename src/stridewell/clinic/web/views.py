@@ -16,8 +16,9 @@ CLASSES_SHOWN = 6
 def home(request: HttpRequest) -> HttpResponse:
     """The front page: what the clinic offers, where, who works there, and how patients fared."""
     now = timezone.now()
-    classes = (ClassSession.objects.filter(start__gte=now, start__lt=now + timedelta(days=7), cancelled=False)
-               .select_related("class_type", "location").order_by("start")[:CLASSES_SHOWN])
+    week = ClassSession.objects.filter(start__gte=now, start__lt=now + timedelta(days=7),
+                                       cancelled=False)
+    classes = week.select_related("class_type", "location").order_by("start")[:CLASSES_SHOWN]
     return render(request, "web/home.html", {
         "services": Service.objects.filter(active=True, online=True, package_only=False),
         "packages": Package.objects.filter(active=True),
