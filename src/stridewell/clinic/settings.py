@@ -180,6 +180,8 @@ BOOKING = {
     ),
 }
 CLINIC_NAME = os.environ.get("STRIDEWELL_CLINIC_NAME", "Stridewell Clinic")
+# The clinic's address on the web, for links in e-mails (no request to build them from).
+SITE_URL = os.environ.get("STRIDEWELL_SITE_URL", "http://localhost:8000")
 # Clinical notes are kept this many years after they were written, then may be erased on request
 # (8 years for adults in the UK NHS records code; set to your jurisdiction's rule).
 CLINICAL_RETENTION_YEARS = float(os.environ.get("STRIDEWELL_CLINICAL_RETENTION_YEARS", "8"))

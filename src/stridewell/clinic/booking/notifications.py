@@ -7,6 +7,7 @@ from email.utils import parseaddr
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
@@ -41,6 +42,15 @@ def appointment_ics(appt) -> bytes:  # noqa: ANN001
         cancelled=cancelled, tz_name=appt.location.time_zone, stamp=timezone.now())
 
 
+def _intake_url(appt) -> str:  # noqa: ANN001
+    """Return the full link to the knee questions for a first visit whose intake is not done, else ''."""
+    from stridewell.clinic.booking.selectors import intake_prompt
+
+    if intake_prompt(appt) != "todo":
+        return ""
+    return settings.SITE_URL.rstrip("/") + reverse("assessments:intake")
+
+
 @task()
 def send_appointment_email(appointment_id: int, kind: str) -> str:
     """Send the patient the e-mail (with .ics) for one appointment event; returns the address."""
@@ -50,7 +60,8 @@ def send_appointment_email(appointment_id: int, kind: str) -> str:
         pk=appointment_id)
     to = appt.patient.user.email
     context = {"appt": appt, "kind": kind, "clinic_name": settings.CLINIC_NAME,
-               "local_start": appt.local_start, "local_end": appt.local_end}
+               "local_start": appt.local_start, "local_end": appt.local_end,
+               "intake_url": _intake_url(appt) if kind in ("booked", "reminder") else ""}
     body = render_to_string("booking/email/appointment.txt", context)
     msg = EmailMessage(SUBJECTS[kind], body, to=[to])
     msg.attach("appointment.ics", appointment_ics(appt), "text/calendar")

@@ -122,3 +122,22 @@ def package_credits(patient, service: Service, now: datetime | None = None) -> l
                       .values_list("package_id", "quantity"))
     return [(p.id, quantities.get(p.package_id, 0) - p.used) for p in purchases
             if quantities.get(p.package_id, 0) - p.used > 0]
+
+
+def is_first_visit(appt: Appointment) -> bool:
+    """Return True when the patient has no earlier appointment that was kept or is still booked."""
+    if appt.patient_id is None:
+        return False
+    return not Appointment.objects.filter(
+        patient_id=appt.patient_id, start__lt=appt.start, status__in=("booked", "arrived", "completed"),
+    ).exclude(pk=appt.pk).exists()
+
+
+def intake_prompt(appt: Appointment) -> str:
+    """Return 'todo' or 'done' for an upcoming first visit (the intake to fill in first), else ''."""
+    from stridewell.clinic.assessments.models import ScreeningRecord
+
+    if appt.status != Appointment.Status.BOOKED or appt.start <= timezone.now() or not is_first_visit(appt):
+        return ""
+    done = ScreeningRecord.objects.filter(patient_id=appt.patient_id, kind=ScreeningRecord.INTAKE).exists()
+    return "done" if done else "todo"

@@ -196,6 +196,7 @@ def booking_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "booking/detail.html", {
         "appt": appt, "new": request.GET.get("new") == "1", "can_reschedule": services.can_reschedule(appt, now),
         "late": services.is_late(appt.start, now), "window": selectors.booking_rules()["CANCELLATION_WINDOW_HOURS"],
+        "intake": selectors.intake_prompt(appt),
     })
 
 
