@@ -239,7 +239,6 @@ def _post_best(client, url: str, instrument_id: str, extra: dict | None = None):
         ("lefs", {"total": 80}),
         ("nprs", {"total": 0}),
         ("groc", {"total": 7}),
-        ("koos_pf", {"total": 100}),
         ("koos", {"symptoms": 100, "pain": 100, "adl": 100, "sport_rec": 100, "qol": 100}),
     ],
 )
@@ -504,3 +503,19 @@ def test_a_koos_subscale_left_unscored_shows_as_not_scored_and_not_comparable(cl
     section = html[html.index('id="assessments"') :]
     assert "not scored" in section and "not comparable" in section and "<svg" in section
     assert "no change since first" in section  # the other subscales are unchanged
+
+
+def test_koos_pf_is_entered_by_a_clinician_from_paper_and_never_offered_to_the_patient(
+    client, people
+):
+    patient = people["patient"]
+    client.force_login(patient.user)
+    resp = client.get("/my/questionnaires/koos_pf/", follow=True)
+    assert "filled in on paper at the clinic" in resp.content.decode()
+    assert "/my/questionnaires/koos_pf/" not in client.get("/my/questionnaires/").content.decode()
+    client.force_login(people["alice"])
+    url = f"/staff/patients/{patient.pk}/assessments/questionnaires/koos_pf/"
+    resp = _post_best(client, url, "koos_pf", {"taken_on": str(timezone.localdate())})
+    assert resp.status_code == 302
+    row = QuestionnaireResponse.objects.get()
+    assert row.scale_value() == 100 and row.entered_by == people["alice"]

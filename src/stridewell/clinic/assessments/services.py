@@ -32,7 +32,10 @@ from stridewell.assess import (
 from stridewell.clinic.assessments.models import QuestionnaireResponse, ScreeningRecord
 
 # Asked before the first appointment and again at follow-ups; KOOS (42 items) only when a clinician asks.
-ROUTINE = ("kujala", "visa_p", "koos_pf", "lefs", "nprs")
+ROUTINE = ("kujala", "visa_p", "lefs", "nprs")
+# The core has no item wording for KOOS-PF (its labels point to the official form), so patients
+# answer it on paper and a clinician enters it; it is never offered on the patient's pages.
+PAPER_ONLY = ("koos_pf",)
 AT_FOLLOW_UP = ("groc",)
 DUE_AGAIN_AFTER = timedelta(days=14)
 DOUBLE_SUBMIT_WINDOW = timedelta(minutes=2)

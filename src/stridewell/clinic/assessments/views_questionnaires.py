@@ -29,6 +29,12 @@ def _questionnaire(
         inst = instrument(instrument_id)
     except AnswerError:
         raise Http404("No such questionnaire") from None
+    if not staff and inst.id in services.PAPER_ONLY:
+        messages.info(
+            request,
+            f"{inst.name} is filled in on paper at the clinic; your physiotherapist has it.",
+        )
+        return redirect("assessments:my_questionnaires")
     form = QuestionnaireForm(
         inst, request.POST if request.method == "POST" else None, with_date=staff
     )
@@ -107,7 +113,7 @@ def my_questionnaires(request: HttpRequest) -> HttpResponse:
         "assessments/my_questionnaires.html",
         {
             "due": services.questionnaires_due(patient),
-            "all": instruments(),
+            "all": [i for i in instruments() if i.id not in services.PAPER_ONLY],
             "trends": patient_trends(patient, with_plots=False),
             "intake": ScreeningRecord.objects.filter(
                 patient=patient, kind=ScreeningRecord.INTAKE
