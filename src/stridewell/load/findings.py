@@ -7,7 +7,7 @@ what higher injury rates were observed with, not predictions for this runner.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from stridewell.load.analysis import Analysis
@@ -84,16 +84,19 @@ def _ramp(ch: WeekChange, th: Thresholds) -> Finding:
 
 def _minutes(ch: WeekChange, th: Thresholds) -> Finding:
     step = th.value("weekly.minutes_step")
+    high = ch.minutes - ch.minutes_new
     return Finding(
         rule="minutes_step", severity="low", when=ch.start, subject=f"week of {_d(ch.start)}",
-        value=f"+{ch.minutes_added:.0f} min of running",
+        value=f"+{ch.minutes_new:.0f} min of running",
         threshold=f"more than {step:.0f} min added in a week (clinic rule of thumb)",
         message=(f"The week of {_d(ch.start)} had {ch.minutes:.0f} min of running, "
-                 f"{ch.minutes_added:.0f} min more than the week before."),
+                 f"{ch.minutes_new:.0f} min more than the most of the two weeks before "
+                 f"({high:.0f} min)."),
         evidence="A clinical convention, not a trial result: "
         + th.get("weekly.minutes_step").source,
-        advice=f"Add no more than {step:.0f} min of running a week.",
-        size=ch.minutes_added,
+        advice=(f"Add no more than {step:.0f} min of running a week; going back to the level "
+                "of a full week after a lighter one is fine."),
+        size=ch.minutes_new,
     )
 
 
@@ -102,11 +105,12 @@ def _week_findings(a: Analysis, th: Thresholds) -> list[Finding]:
     for ch in a.changes:
         if ch.change_pct is not None and ch.change_pct > th.value("weekly.change"):
             out.append(_ramp(ch, th))
-        if ch.minutes_added > th.value("weekly.minutes_step") and ch.min_before > 0:
+        if ch.minutes_new > th.value("weekly.minutes_step") and ch.min_before > 0:
             out.append(_minutes(ch, th))
     need = th.value("recovery.rest_days")
-    for w in a.weeks[:-1]:
-        if w.sessions and w.rest_days < need:
+    for w in a.weeks:
+        complete = w.start + timedelta(days=6) <= a.as_of
+        if complete and w.sessions and w.rest_days < need:
             out.append(Finding(
                 rule="rest_days", severity="low", when=w.start, subject=f"week of {_d(w.start)}",
                 value=f"{w.rest_days} rest days", threshold=f"fewer than {need:.0f} a week",

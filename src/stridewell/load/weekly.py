@@ -7,6 +7,8 @@ evidence behind the guards is about running distance.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -39,7 +41,11 @@ class Spike:
 
 @dataclass(frozen=True)
 class WeekChange:
-    """Running in week `start` against the week before: distance change (%) and minutes added."""
+    """Running in week `start` against the week before: distance change (%) and minutes added.
+
+    `min_recent_high` is the most running minutes of the two weeks before, so that going
+    back to the level of a full week after a lighter one does not count as adding time.
+    """
 
     start: date
     km_before: float
@@ -47,11 +53,18 @@ class WeekChange:
     change_pct: float | None
     min_before: float
     minutes: float
+    min_recent_high: float | None = None
 
     @property
     def minutes_added(self) -> float:
         """Return running minutes added over the week before (negative when fewer)."""
         return self.minutes - self.min_before
+
+    @property
+    def minutes_new(self) -> float:
+        """Return running minutes above the most of the two weeks before (negative when fewer)."""
+        high = self.min_before if self.min_recent_high is None else self.min_recent_high
+        return self.minutes - max(high, self.min_before)
 
 
 def monday(day: date) -> date:
@@ -70,11 +83,14 @@ def weekly_totals(sessions: Sequence[Session], until: date | None = None) -> lis
         return []
     first = monday(min(s.day for s in sessions))
     last = until or max(s.day for s in sessions)
+    by_week: dict[date, list[Session]] = defaultdict(list)
+    for s in sessions:
+        by_week[monday(s.day)].append(s)
     out: list[WeekTotal] = []
     week = first
     while week <= last:
         days = [week + timedelta(days=i) for i in range(7) if week + timedelta(days=i) <= last]
-        inside = [s for s in sessions if week <= s.day < week + timedelta(days=7)]
+        inside = [s for s in by_week.get(week, ()) if s.day <= last]
         runs = [s for s in inside if s.is_run]
         active = {s.day for s in inside}
         out.append(WeekTotal(
@@ -99,12 +115,15 @@ def spikes(sessions: Sequence[Session], th: Thresholds | None = None) -> list[Sp
     window = timedelta(days=th.value("spike.window"))
     limit = th.value("spike.moderate")
     runs = sorted((s for s in sessions if s.is_run and s.distance_m), key=lambda s: s.start)
+    starts = [r.start for r in runs]
     out: list[Spike] = []
     for i, run in enumerate(runs):
-        before = [r.distance_km for r in runs[:i] if run.start - window <= r.start < run.start]
+        lo = bisect_left(starts, run.start - window)
+        before = [r.distance_km for r in runs[lo:i] if r.start < run.start]
         if not before or max(before) <= 0:
             continue
-        pct = (run.distance_km / max(before) - 1.0) * 100.0
+        # rounded so that exactly 10% (11 km after 10 km) is not flagged by float error
+        pct = round((run.distance_km / max(before) - 1.0) * 100.0, 6)
         if pct > limit:
             out.append(Spike(run, max(before), pct))
     return out
@@ -118,8 +137,10 @@ def week_changes(weeks: Sequence[WeekTotal]) -> list[WeekChange]:
     the rate of distance-related knee injuries). Minutes added feed the 5-10 min rule.
     """
     out: list[WeekChange] = []
-    for prev, week in zip(weeks, weeks[1:], strict=False):
-        pct = (week.run_km / prev.run_km - 1.0) * 100.0 if prev.run_km > 0 else None
+    for i in range(1, len(weeks)):
+        prev, week = weeks[i - 1], weeks[i]
+        pct = round((week.run_km / prev.run_km - 1.0) * 100.0, 6) if prev.run_km > 0 else None
+        high = max(w.run_min for w in weeks[max(0, i - 2):i])
         out.append(WeekChange(week.start, prev.run_km, week.run_km, pct,
-                              prev.run_min, week.run_min))
+                              prev.run_min, week.run_min, high))
     return out
