@@ -1,13 +1,17 @@
 """A week-by-week progression plan from the runner's current base to a goal.
 
-Rules (editable in thresholds.toml, [plan]): add at most 5-10 min of running a week; every
-3rd-4th week is lighter; at least two rest days and a cross-training day each week; the
-long run grows with the weekly time, within 10% of the longest recent run (the Frandsen
-2025 single-run rule applied to minutes, an extrapolation we label as such).
+Rules (editable in thresholds.toml, [plan]): add at most 5-10 min of running a week, and
+never more than the weekly guard allows (30% over the week before, Nielsen 2014); every
+3rd-4th week is lighter, and the week after it goes back to the last full week; at least
+two rest days and a cross-training day each week; the long run grows with the weekly time,
+within 10% of the longest recent run (the Frandsen 2025 single-run rule applied to minutes,
+an extrapolation we label as such). A runner who follows the plan trips none of the
+distance and time checks in `findings`.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -107,19 +111,24 @@ def _runs_for(minutes: float, th: Thresholds) -> int:
     return max(1, min(want, most))
 
 
-def _days(start: date, run_min: float, long_min: float, number: int,
+def _days(start: date, run_min: int, long_min: int, number: int,
           th: Thresholds) -> tuple[PlanDay, ...]:
+    """Return the seven days; the runs' whole minutes add up to the week's running time."""
     runs = _runs_for(run_min, th)
     run_days = _RUN_DAYS[runs]
-    cross = set(_CROSS_DAYS[: int(th.value("plan.cross_days"))]) - set(run_days)
-    easy = (run_min - long_min) / (runs - 1) if runs > 1 else 0.0
+    free = [d for d in (*_CROSS_DAYS, 5, 1) if d not in run_days]
+    cross = set(free[: int(th.value("plan.cross_days"))])
+    easy = [0] * (runs - 1)
+    if runs > 1:
+        share, extra = divmod(run_min - long_min, runs - 1)
+        easy = [share + (1 if i < extra else 0) for i in range(runs - 1)]
     out = []
     for i in range(7):
         day = start + timedelta(days=i)
         if i == run_days[-1]:
-            out.append(PlanDay(day, "long run", round(long_min), "easy pace, can talk"))
+            out.append(PlanDay(day, "long run", long_min, "easy pace, can talk"))
         elif i in run_days:
-            out.append(PlanDay(day, "run", round(easy), "easy"))
+            out.append(PlanDay(day, "run", easy[run_days.index(i)], "easy"))
         elif i in cross:
             sport = CROSS[(number + i) % len(CROSS)]
             out.append(PlanDay(day, "cross-training", 30, f"{sport}, easy to moderate"))
@@ -130,11 +139,15 @@ def _days(start: date, run_min: float, long_min: float, number: int,
 
 def _week(number: int, start: date, minutes: float, longest: float, lighter: bool,
           th: Thresholds) -> tuple[PlanWeek, float]:
+    """Return the week and the longest run so far; minutes are whole, rounded down where a
+    limit applies, so the rounded plan keeps the limit too."""
+    minutes = math.floor(minutes)
     runs = _runs_for(minutes, th)
     share = minutes if runs == 1 else minutes * 0.4
-    long_min = min(share, longest * 1.1) if longest > 0 else share
-    long_min = max(long_min, minutes / runs)
-    week = PlanWeek(number, start, round(minutes), round(long_min), lighter,
+    cap = math.floor(longest * (1 + th.value("spike.moderate") / 100))
+    long_min = min(share, cap) if longest > 0 else share
+    long_min = min(minutes, math.floor(max(long_min, math.ceil(minutes / runs))))
+    week = PlanWeek(number, start, minutes, long_min, lighter,
                     _days(start, minutes, long_min, number, th))
     return week, max(longest, long_min)
 
@@ -157,37 +170,54 @@ def progression_plan(base: Base, goal: Goal, *, start: date, step_min: float | N
     race_week = monday(goal.race_date) if goal.race_date else None
     if race_week is not None and race_week < first:
         raise LoadError("the race date is before the plan starts")
+    ramp = th.value("weekly.change") / 100
     full, longest, weeks = base.weekly_min, base.longest_min, []
+    last = full
+    over: list[int] = []
     reached = target is not None and full >= target
     for n in range(1, max_weeks + 1):
         monday_n = first + timedelta(weeks=n - 1)
         lighter = n % every == 0 or monday_n == race_week
         if lighter:
             minutes = full * factor
+        elif weeks and weeks[-1].lighter:
+            minutes = min(full, last * (1 + ramp))
         else:
-            full = full + step if target is None else min(full + step, target)
+            add = min(step, max(lo, last * ramp))
+            full = last + add if target is None else max(min(last + add, target), last)
             minutes = full
+        before = longest
         week, longest = _week(n, monday_n, minutes, longest, lighter, th)
+        if before > 0 and week.long_run_min > before * (1 + th.value("spike.moderate") / 100):
+            over.append(week.number)
         weeks.append(week)
+        last = week.run_min
         reached = target is not None and full >= target
         if monday_n == race_week or (reached and race_week is None and not lighter):
             break
-    return Plan(base, target, tuple(weeks), reached, _notes(base, target, reached, th))
+    notes = _notes(base, target, reached, th)
+    if over:
+        notes += (f"In week(s) {', '.join(map(str, over))} the weekly time spread over the run "
+                  "days makes even the shortest run more than 10% longer than the longest "
+                  "recent run: add a run day or grow the weekly time more slowly.",)
+    return Plan(base, target, tuple(weeks), reached, notes)
 
 
 def _notes(base: Base, target: float | None, reached: bool, th: Thresholds) -> tuple[str, ...]:
     notes = [
         f"Running time grows by at most {th.value('plan.step_max'):.0f} min a week "
-        f"({th.get('plan.step_max').source}).",
+        f"({th.get('plan.step_max').source}), and never more than "
+        f"{th.value('weekly.change'):.0f}% over the week before (Nielsen 2014).",
         f"Every {th.value('plan.lighter_every'):.0f}th week is lighter, at "
-        f"{th.value('plan.lighter_factor'):.0f}% of the week before.",
+        f"{th.value('plan.lighter_factor'):.0f}% of the week before; the week after it goes "
+        "back to the last full week.",
         "The long run stays within 10% of the longest recent run: the single-run rule of "
         "Frandsen 2025 applied to minutes, which is our extrapolation.",
         "Cross-training days (swimming, cycling, pilates) keep fitness without loading the knee.",
     ]
     if base.weekly_min < 10:
         notes.append("Little recent running: after injury, start with the walk-run "
-                     "return-to-run plan instead (stridewell load plan --return-to-run).")
+                     "return-to-run plan instead (stridewell programme return-to-run).")
     if target is not None and not reached:
         notes.append(f"The goal of {target:.0f} min a week is not reached safely in this time.")
     return tuple(notes)
