@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import av
 import numpy as np
+from numpy.typing import NDArray
 from PIL import Image, ImageDraw, ImageFont
 
 from stridewell.gait import geometry as g
@@ -90,10 +91,12 @@ def write_annotated(
     *,
     max_side: int = 640,
     progress: Callable[[str, float], None] | None = None,
+    frames: Iterable[tuple[float, NDArray[np.uint8]]] | None = None,
 ) -> Path:
     """Write an H.264 MP4 of the clip with the skeleton, knee flexion and events drawn; returns it.
 
-    `kp` must be the cleaned keypoints in full-resolution pixels on the clip's frame times.
+    `kp` must be the cleaned keypoints in full-resolution pixels on the clip's frame times;
+    `frames` (time, picture) kept from the pose pass save decoding the video a second time.
     """
     s = g.sagittal(kp, facing)
     knees = {side: g.knee_flexion(s, side) for side in ("left", "right")}
@@ -104,7 +107,8 @@ def write_annotated(
             "libx264", rate=fps, options={"preset": "ultrafast", "crf": "26"}
         )
         stream.pix_fmt = "yuv420p"
-        for i, (t, rgb) in enumerate(iter_frames(video, max_side=max_side)):
+        source = frames if frames is not None else iter_frames(video, max_side=max_side)
+        for i, (t, rgb) in enumerate(source):
             if i == 0:
                 stream.width, stream.height = rgb.shape[1], rgb.shape[0]
             j = int(np.argmin(np.abs(kp.times - t)))

@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from stridewell.gait.keypoints import LANDMARKS, FloatArray, Keypoints
-from stridewell.gait.video import VideoInfo, iter_frames, probe
+from stridewell.gait.video import VideoInfo, prefetch_frames, probe
 
 Progress = Callable[[str, float], None]
 Person = tuple[FloatArray, FloatArray]  # (33, 2) pixels, (33,) visibility
@@ -97,7 +97,7 @@ def extract_keypoints(
     viss: list[FloatArray] = []
     prev: FloatArray | None = None
     try:
-        for t, rgb in iter_frames(path, max_side=max_side):
+        for t, rgb in prefetch_frames(path, max_side=max_side):
             scale = info.width / rgb.shape[1]
             if on_frame is not None:
                 on_frame(t, rgb)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,3 +130,40 @@ def _upright(frame: av.VideoFrame, max_side: int | None) -> NDArray[np.uint8]:
     if rotation:
         img = np.ascontiguousarray(np.rot90(img, k=rotation // 90))
     return img
+
+
+def prefetch_frames(
+    path: str | Path, max_side: int | None = None, depth: int = 16
+) -> Iterator[tuple[float, NDArray[np.uint8]]]:
+    """Yield what iter_frames yields, decoded ahead in a thread so decoding overlaps the caller.
+
+    PyAV releases the GIL while decoding, so on two cores the pose model and the decoder run
+    side by side. Errors in the decoder are raised here, in the caller's thread.
+    """
+    q: queue.Queue[tuple[float, NDArray[np.uint8]] | BaseException | None] = queue.Queue(depth)
+    stop = threading.Event()
+
+    def work() -> None:
+        try:
+            for item in iter_frames(path, max_side):
+                if stop.is_set():
+                    return
+                q.put(item)
+            q.put(None)
+        except BaseException as exc:  # handed to the consumer, which raises it
+            q.put(exc)
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    try:
+        while (item := q.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while thread.is_alive():
+            try:
+                q.get_nowait()
+            except queue.Empty:
+                thread.join(0.05)

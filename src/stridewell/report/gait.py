@@ -103,12 +103,16 @@ def analyse_and_report(
     pdf: bool = True,
 ) -> tuple[GaitAnalysis, GaitReport]:
     """Return the analysis of a video and its written report (HTML, PDF, annotated video)."""
+    written: list[GaitReport] = []
+
+    def report(analysis: GaitAnalysis) -> None:
+        if progress is not None:
+            progress("report", 0.0)
+        written.append(write_gait_report(analysis, out_dir, pdf=pdf))
+        if progress is not None:
+            progress("report", 1.0)
+
     analysis = analyse_video(
-        video, view=view, out_dir=out_dir, progress=progress, annotate=annotate
+        video, view=view, out_dir=out_dir, progress=progress, annotate=annotate, meanwhile=report
     )
-    if progress is not None:
-        progress("report", 0.0)
-    report = write_gait_report(analysis, out_dir, pdf=pdf)
-    if progress is not None:
-        progress("report", 1.0)
-    return analysis, report
+    return analysis, written[0]
