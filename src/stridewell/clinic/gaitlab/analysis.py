@@ -8,6 +8,7 @@ sorts the output folder into the annotated video, the report (HTML, PDF) and the
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import json
 import math
 from collections.abc import Callable
@@ -180,9 +181,16 @@ def run_core(video: Path, *, view: str | None, out_dir: Path, progress: Callable
     analyse = _core()
     out_dir.mkdir(parents=True, exist_ok=True)
     adapter = ProgressAdapter(progress)
-    analysis = analyse(video, view=view, out_dir=out_dir, progress=adapter)
-    if not isinstance(analysis, dict) and hasattr(analysis, "summary") and hasattr(analysis, "norms"):
-        _write_report(analysis, out_dir, runner, adapter)
+
+    def report(analysis: Any) -> None:
+        if not isinstance(analysis, dict) and hasattr(analysis, "summary") and hasattr(analysis, "norms"):
+            _write_report(analysis, out_dir, runner, adapter)
+
+    if "meanwhile" in inspect.signature(analyse).parameters:  # the report is written while the video encodes
+        analysis = analyse(video, view=view, out_dir=out_dir, progress=adapter, meanwhile=report)
+    else:
+        analysis = analyse(video, view=view, out_dir=out_dir, progress=adapter)
+        report(analysis)
     result = result_to_json(analysis)
     found = _find_files(out_dir, analysis)
     if isinstance(result.get("files"), dict):  # the core's absolute working paths mean nothing once moved
