@@ -146,13 +146,21 @@ def report(
     store: StoreOpt = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF beside the HTML.")] = False,
     weeks: Annotated[int, typer.Option(min=4, max=520, help="Weeks shown in the plots.")] = 26,
-    hr_max: Annotated[float | None, typer.Option(help="Runner's maximum heart rate.")] = None,
-    hr_rest: Annotated[float | None, typer.Option(help="Runner's resting heart rate.")] = None,
+    hr_max: Annotated[float | None, typer.Option(
+        min=100, max=250, help="Runner's maximum heart rate.")] = None,
+    hr_rest: Annotated[float | None, typer.Option(
+        min=25, max=120, help="Runner's resting heart rate.")] = None,
     as_of: Annotated[str | None, typer.Option(help="Last day to include, YYYY-MM-DD.")] = None,
     runner: Annotated[str, typer.Option(help="Name shown on the report.")] = "",
 ) -> None:
     """Write the training-load report (warnings and plots) from the imported sessions."""
     day = _date(as_of, "--as-of")
+    if hr_max is not None and hr_rest is not None and hr_rest >= hr_max:
+        raise typer.BadParameter("the resting heart rate must be below the maximum",
+                                 param_hint="--hr-rest")
+    if html.is_dir():
+        raise _fail(LoadError(f"cannot write the report: {html} is a folder; give a file name "
+                              "such as load.html"))
     try:
         sessions = read_store(store or default_store()).sessions
         if not sessions:
@@ -161,6 +169,8 @@ def report(
         out = write_load_report(a, findings(a), html, pdf=pdf, weeks=weeks, runner=runner)
     except LoadError as err:
         raise _fail(err) from err
+    except OSError as err:
+        raise _fail(LoadError(f"cannot write the report to {html}: {err.strerror}")) from err
     console.print(f"Report: {out.html}" + (f" and {out.pdf}" if out.pdf else ""))
 
 
