@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import io
 import zipfile
 import zlib
@@ -14,6 +13,12 @@ from stridewell.load.errors import ReadError
 from stridewell.load.models import ImportProblem
 
 FORMATS = ("fit", "gpx", "tcx")
+# Each activity is read into memory: an entry larger than any real activity file is a zip bomb
+# (or not an activity), as is a chain of zips inside zips. Sizes are the archive's declared
+# ones, which zipfile enforces while reading.
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
+MAX_NESTED_ZIP_BYTES = 1024 * 1024 * 1024
+MAX_ZIP_DEPTH = 3
 _NOT_ACTIVITY_HINT = {"csv": "a table", "json": "metadata", "txt": "text", "md": "text"}
 
 
@@ -32,10 +37,24 @@ class Entry:
         raw = self.opener()
         if not self.gzipped:
             return raw
+        return _gunzip(raw)
+
+
+def _gunzip(raw: bytes) -> bytes:
+    """Return gzip data unpacked (all members), refusing more than MAX_ENTRY_BYTES."""
+    out = b""
+    while raw:
+        unpacker = zlib.decompressobj(wbits=31)
         try:
-            return gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error) as err:
+            out += unpacker.decompress(raw, MAX_ENTRY_BYTES + 1 - len(out))
+        except zlib.error as err:
             raise ReadError(f"gzip data is corrupt: {err}") from err
+        if len(out) > MAX_ENTRY_BYTES:
+            raise ReadError(f"gzip data unpacks to more than {MAX_ENTRY_BYTES // 2**20} MB")
+        if not unpacker.eof:
+            raise ReadError("gzip data is cut short")
+        raw = unpacker.unused_data.lstrip(b"\x00")
+    return out
 
 
 def _junk(name: str) -> bool:
@@ -53,14 +72,18 @@ def classify(name: str) -> tuple[str, bool]:
 
 
 def _zip_entries(zf: zipfile.ZipFile, label: str,
-                 problems: list[ImportProblem]) -> Iterator[Entry]:
+                 problems: list[ImportProblem], depth: int = 1) -> Iterator[Entry]:
     for info in zf.infolist():
         if info.is_dir() or _junk(info.filename):
             continue
         source = f"{label}!{info.filename}"
         fmt, gz = classify(info.filename)
-        if fmt == "zip" and not gz:
-            yield from _nested(zf, info, source, problems)
+        limit = MAX_NESTED_ZIP_BYTES if fmt == "zip" and not gz else MAX_ENTRY_BYTES
+        if info.file_size > limit or (fmt == "zip" and not gz and depth >= MAX_ZIP_DEPTH):
+            problems.append(ImportProblem(source, "rejected", "too large or nested too deep to be "
+                                          "part of a watch export (a zip bomb?)"))
+        elif fmt == "zip" and not gz:
+            yield from _nested(zf, info, source, problems, depth)
         elif fmt in FORMATS:
             yield Entry(source, fmt, gz, info.file_size, _member_opener(zf, info))
         else:
@@ -77,13 +100,13 @@ def _member_opener(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Callable[[], b
 
 
 def _nested(zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: str,
-            problems: list[ImportProblem]) -> Iterator[Entry]:
+            problems: list[ImportProblem], depth: int) -> Iterator[Entry]:
     try:
         inner = zipfile.ZipFile(io.BytesIO(zf.read(info)))
     except (zipfile.BadZipFile, zlib.error, OSError) as err:
         problems.append(ImportProblem(source, "rejected", f"not a readable zip archive: {err}"))
         return
-    yield from _zip_entries(inner, source, problems)
+    yield from _zip_entries(inner, source, problems, depth + 1)
 
 
 def _unsupported(source: str, fmt: str) -> ImportProblem:

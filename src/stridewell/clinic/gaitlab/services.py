@@ -17,7 +17,7 @@ from stridewell.clinic.gaitlab.analysis import CoreOutput, CoreUnavailable, run_
 from stridewell.clinic.gaitlab.models import GaitReport
 from stridewell.clinic.jobs.models import Job
 from stridewell.clinic.jobs.services import JobError, job_create
-from stridewell.clinic.jobs.uploads import VIDEO, store_upload
+from stridewell.clinic.jobs.uploads import VIDEO, display_name, store_upload
 
 JOB_KIND = "gait_analysis"
 UPLOAD_FOLDER = "gait/uploads"
@@ -46,7 +46,7 @@ def gait_upload(*, patient, by, upload, view: str) -> Job:  # noqa: ANN001
     path = store_upload(upload, VIDEO, UPLOAD_FOLDER)
     try:
         return job_create(kind=JOB_KIND, owner=by, patient=patient, input_path=str(path),
-                          input_name=Path(upload.name or "video").name[:255], params={"view": view})
+                          input_name=display_name(upload.name), params={"view": view})
     except BaseException:
         path.unlink(missing_ok=True)
         raise
