@@ -119,7 +119,7 @@ def test_the_dashboard_shows_the_spike_warning_with_its_evidence_and_the_plots(c
     data, long_day = spiky_history()
     _patient_upload(client, world, data, "strava.zip")
     html = client.get("/my/training/").content.decode()
-    assert "8 sessions (8 runs)" in html
+    assert "12 sessions (12 runs)" in html
     assert "One run much longer than usual" in html and "100% longer" in html
     assert "Frandsen" in html and "at most 5.5 km here" in html  # 5 km + 10%
     assert html.count("<svg") == 4 and 'role="img"' in html

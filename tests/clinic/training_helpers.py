@@ -46,11 +46,11 @@ def tcx_run(day: date, km: float, minutes: float, hour: int = 7) -> bytes:
 
 
 def spiky_history(today: date | None = None) -> tuple[bytes, date]:
-    """Return a zip of 8 runs ending two days ago: seven of 5 km in 30 min over four weeks, then 10 km in
-    60 min — 100% longer than the longest run of the 30 days before (a 'high' Frandsen spike)."""
+    """Return a zip of 12 runs ending two days ago: eleven of 5 km in 30 min over six weeks, then 10 km in
+    60 min — 100% longer than the longest run of the 30 days before (Frandsen 2025's top band)."""
     today = today or timezone.localdate()
     buf = io.BytesIO()
-    days = [today - timedelta(days=n) for n in (27, 24, 20, 17, 13, 10, 6)]
+    days = [today - timedelta(days=n) for n in (41, 38, 34, 31, 27, 24, 20, 17, 13, 10, 6)]
     with zipfile.ZipFile(buf, "w") as zf:
         for d in days:
             zf.writestr(f"export/{d.isoformat()}.tcx", tcx_run(d, 5.0, 30))

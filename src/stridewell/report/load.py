@@ -40,7 +40,13 @@ def _figure(height: float = 2.4) -> tuple[Any, Any]:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    import matplotlib.dates as mdates
+
     fig, ax = plt.subplots(figsize=(7.2, height))
+    # Every plot has dates along x: a concise locator keeps the labels from running into each other.
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", alpha=0.3)
     return fig, ax

@@ -21,6 +21,7 @@ from stridewell.load import Analysis, Finding, analyse, findings
 
 RECENT_WEEKS = 12
 STALE_DAYS = 14
+MIN_RATIO_DAYS = 14
 SEVERITY = {"high": "High", "moderate": "Moderate", "low": "Worth a look", "context": "Context only"}
 PROBLEM = {"rejected": "Could not be read", "salvaged": "Partly read", "not_activity": "Not a workout",
            "unsupported": "Not an activity file", "duplicate": "Already in this upload"}
@@ -88,6 +89,9 @@ def _figures(patient, a: Analysis) -> dict[str, str]:  # noqa: ANN001
 
 def _plots(patient, a: Analysis) -> list[dict[str, Any]]:  # noqa: ANN001
     figs = _figures(patient, a)
+    # The ratio needs 4 weeks of history before it means anything; a near-empty plot only confuses.
+    if sum(1 for r in a.ewma_acwr if r is not None) < MIN_RATIO_DAYS:
+        figs.pop("acwr", None)
     # The SVG is one picture to a screen reader; its words are in the caption and the weekly table.
     return [{"key": k, "title": t, "caption": c, "svg": Markup(figs[k])} for k, t, c in PLOTS if k in figs]
 
