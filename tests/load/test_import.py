@@ -99,3 +99,28 @@ def test_progress_is_reported_after_each_file(activities: Path) -> None:
 def test_missing_path_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     result = import_paths([tmp_path / "nope.zip"])
     assert result.problems[0].reason == "no such file or folder"
+
+
+def test_no_corpus_file_crashes_a_reader(corpus_import: ImportResult) -> None:
+    unexpected = [p for p in corpus_import.problems if "failed unexpectedly" in p.reason]
+    assert unexpected == []
+
+
+def test_reimporting_the_corpus_with_its_hashes_parses_nothing(
+        activities: Path, corpus_import: ImportResult) -> None:
+    again = import_paths([activities], known_hashes=corpus_import.new_hashes.keys())
+    assert again.sessions == () and again.files_parsed == 0
+    assert all(p.kind in ("known", "duplicate", "unsupported") for p in again.problems)
+
+
+def test_store_merge_of_the_same_import_twice_keeps_one_copy(
+        tmp_path: Path, activities: Path) -> None:
+    from stridewell.load import add_import, read_store
+
+    folder = activities / "python-tcxparser"
+    first = add_import(tmp_path, import_paths([folder]))
+    stored = read_store(tmp_path)
+    second = import_paths([folder], known_hashes=stored.hashes.keys(), existing=stored.sessions)
+    after = add_import(tmp_path, second)
+    assert after.sessions == first.sessions and len(after.sessions) == 2  # 3 files, 2 runs
+    assert read_store(tmp_path).sessions == first.sessions  # round-trips through JSON

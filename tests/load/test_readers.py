@@ -131,3 +131,13 @@ def test_gpx_that_is_not_a_recording_is_rejected_with_a_reason(
         activities: Path, rel: str, reason: str) -> None:
     with pytest.raises(ReadError, match=reason):
         read_gpx((activities / rel).read_bytes())
+
+
+def test_fit_cut_at_60pct_keeps_the_run_up_to_the_cut(activities: Path) -> None:
+    data = (activities / f"{PF}/activity-small-fenix2-run.fit").read_bytes()
+    out = read_fit(data[: len(data) * 6 // 10])
+    (s,) = out.sessions  # the session summary sits at the end, so the track gives totals
+    assert s.distance_m == pytest.approx(6211.22) and s.moving_s == 1713  # of 9008 m, 2832 s
+    assert s.start.isoformat() == "2015-08-15T14:45:08+00:00"
+    assert "ends early" in out.notes[0] and "kept the 1696 track points" in out.notes[-1]
+    assert s.notes == out.notes  # the damage travels with the session
