@@ -48,6 +48,8 @@ def fmt(value: float | None, unit: str = "") -> str:
     """Return a number rounded for people (one decimal below 100, none above) with its unit; "–" if None."""
     if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
         return "–"
+    if unit == "s":  # step times differ in hundredths of a second
+        return f"{value:.2f} s"
     text = f"{value:.1f}" if abs(value) < 100 else f"{value:.0f}"
     if unit == "deg":
         return f"{text}°"
@@ -92,7 +94,8 @@ def _side_text(s: dict[str, Any] | None, unit: str) -> str:
     if not s or not isinstance(s.get("mean"), (int, float)):
         return "–"
     sd = s.get("sd")
-    return fmt(s["mean"], unit) + (f" ± {fmt(sd)}" if isinstance(sd, (int, float)) and s.get("n", 0) > 1 else "")
+    spread = fmt(sd, "s")[:-2] if unit == "s" else fmt(sd)
+    return fmt(s["mean"], unit) + (f" ± {spread}" if isinstance(sd, (int, float)) and s.get("n", 0) > 1 else "")
 
 
 def strike_pattern(result: dict[str, Any], side: str | None = None) -> str:
@@ -103,7 +106,9 @@ def strike_pattern(result: dict[str, Any], side: str | None = None) -> str:
         return "–"
     kind, count = Counter(classes).most_common(1)[0]
     word = STRIKE_WORDS.get(kind, kind)
-    return word if count == len(classes) else f"{word} ({count} of {len(classes)} steps)"
+    if len(classes) == 1:
+        return f"{word} (1 step)"
+    return f"{word} ({'all' if count == len(classes) else count} of {len(classes)} steps)"
 
 
 def metric_rows(result: dict[str, Any]) -> list[MetricRow]:

@@ -41,7 +41,7 @@ def _page(report: GaitReport, base: str) -> dict[str, object]:
     files = report.file_names()
     annotated = next((n for n in files if n.startswith("annotated")), "")
     original = next((n for n in files if n.startswith("video")), "")
-    plots = [Path(p).name for p in report.plot_files if Path(p).name in files]
+    plots = [(Path(p).name, Path(p).stem.replace("-", " ")) for p in report.plot_files if Path(p).name in files]
     return {"report": report, "rows": presentation.metric_rows(report.result),
             "key_numbers": presentation.key_numbers(report.result),
             "findings": presentation.findings(report.result, report.finding_texts),
