@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stridewell.gait.metrics import Summary
-from stridewell.gait.norms import Norms
+from stridewell.gait.norms import Norms, amount
 from stridewell.gait.view import ViewInfo
 
 
@@ -114,7 +114,8 @@ def make_findings(
             continue
         title, why, cue = text
         norm = norms.metrics[s.metric]
-        why = f"{why} Measured {s.mean:g} {s.unit} ({s.side} leg); usual range {norm.range_text()}."
+        measured = amount(s.mean, s.unit)
+        why = f"{why} Measured {measured} ({s.side} leg); usual range {norm.range_text()}."
         out.append(
             Finding(
                 f"{s.metric}_{s.status}",

@@ -34,14 +34,28 @@ class Norm:
         return "ok"
 
     def range_text(self) -> str:
-        """Return the range in words, e.g. "2-20 deg", "below 50 %" or "no set range"."""
+        """Return the range in words, e.g. "2 to 20°", "at most 40 % of leg length"."""
         if self.low is not None and self.high is not None:
-            return f"{self.low:g} to {self.high:g} {self.unit}"
+            return with_unit(f"{self.low:g} to {self.high:g}", self.unit)
         if self.low is not None:
-            return f"at least {self.low:g} {self.unit}"
+            return "at least " + with_unit(f"{self.low:g}", self.unit)
         if self.high is not None:
-            return f"at most {self.high:g} {self.unit}"
+            return "at most " + with_unit(f"{self.high:g}", self.unit)
         return "no set range"
+
+
+def with_unit(number: str, unit: str) -> str:
+    """Return a number (as text) with its unit as people read it: "27.5°", "17 % of leg length"."""
+    if unit == "deg":
+        return f"{number}°"
+    if unit == "% leg length":
+        return f"{number} % of leg length"
+    return f"{number} {unit}".strip()
+
+
+def amount(value: float, unit: str) -> str:
+    """Return a measured value rounded for people (one decimal, none from 100 up) with its unit."""
+    return with_unit(f"{value:.1f}" if abs(value) < 100 else f"{value:.0f}", unit)
 
 
 @dataclass(frozen=True)
