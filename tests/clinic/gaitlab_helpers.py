@@ -110,3 +110,30 @@ def fake_report(analysis, out_dir, runner, progress):  # noqa: ANN001, ANN201, A
     (out_dir / "plots").mkdir(exist_ok=True)
     (out_dir / "plots" / "knee-angle.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>')
+
+
+_REAL: dict[str, Path] = {}
+
+
+def remember_real_output(out_dir: Path) -> None:
+    """Keep a copy of a real analysis's output folder for later tests in this run (it takes half a minute)."""
+    import tempfile
+
+    if "out" not in _REAL and out_dir.is_dir():
+        keep = Path(tempfile.mkdtemp(prefix="gaitlab-real-")) / "out"
+        shutil.copytree(out_dir, keep)
+        _REAL["out"] = keep
+
+
+def real_output_dir() -> Path:
+    """Return a folder with the real pipeline's output for the real clip, running it once per test run."""
+    if "out" not in _REAL:
+        import tempfile
+
+        from stridewell.clinic.gaitlab.analysis import run_core
+
+        out = Path(tempfile.mkdtemp(prefix="gaitlab-real-")) / "out"
+        output = run_core(REAL_CLIP, view=None, out_dir=out, progress=lambda f, m: None)
+        (out / "result.json").write_text(__import__("json").dumps(output.result))
+        _REAL["out"] = out
+    return _REAL["out"]

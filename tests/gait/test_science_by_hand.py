@@ -7,7 +7,7 @@ import pytest
 
 from stridewell.gait import geometry as g
 from stridewell.gait.events import Contact, cadence_from_contacts, spectral_cadence
-from stridewell.gait.keypoints import empty_keypoints
+from stridewell.gait.keypoints import INDEX, empty_keypoints
 from stridewell.gait.metrics import classify_strike
 from stridewell.gait.norms import load_norms, parse_norms
 from stridewell.gait.smoothing import lowpass, resample_uniform
@@ -48,10 +48,10 @@ def test_knee_inward_of_the_hip_ankle_line_reads_as_positive_valgus():
         "left_knee": (50, 50),
         "left_ankle": (40, 100),
     }.items():
-        kp.xy[0, g.INDEX[name]] = xy
+        kp.xy[0, INDEX[name]] = xy
     angle = 2 * np.degrees(np.arctan(10 / 50))  # the bend at the knee, worked by hand: 22.6 deg
     assert g.knee_fppa(kp, "left")[0] == pytest.approx(angle)
-    kp.xy[0, g.INDEX["left_knee"]] = (30, 50)
+    kp.xy[0, INDEX["left_knee"]] = (30, 50)
     assert g.knee_fppa(kp, "left")[0] == pytest.approx(-angle)
 
 
