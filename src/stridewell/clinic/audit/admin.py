@@ -13,6 +13,13 @@ class AuditEventAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in AuditEvent._meta.fields]
 
+    # The clinic admin reads the trail (the `rules` permission), superuser or not; nobody edits it.
+    def has_module_permission(self, request):
+        return request.user.has_perm("audit.view_all")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("audit.view_all")
+
     def has_add_permission(self, request):
         return False
 

@@ -39,4 +39,5 @@ def chart(request: HttpRequest, pk: int) -> HttpResponse:
     clinical = request.user.has_perm("patients.view_clinical", patient)
     audit(request, "view", "chart", patient=patient, object_id=patient.pk)
     return render(request, "patients/chart.html", {
-        "patient": patient, "sections": chart_sections(request, patient, clinical=clinical), "clinical": clinical})
+        "patient": patient, "sections": chart_sections(request, patient, clinical=clinical), "clinical": clinical,
+        "can_audit": request.user.has_perm("audit.view_all")})
