@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import av
 import numpy as np
 import pytest
 from PIL import Image
@@ -86,3 +87,41 @@ def test_variable_frame_rate_clip_keeps_true_frame_times(tmp_path):
     got = [t for t, _ in iter_frames(path)]
     assert np.allclose(got, times, atol=0.002)
     assert probe(path).width == 48 and probe(path).height == 64
+
+
+def test_real_clip_cut_short_in_copying_says_so(tmp_path, clip):
+    path = tmp_path / "cut.mp4"
+    path.write_bytes(clip.read_bytes()[:600_000])  # the index (moov) sits at the end of the file
+    err = _refused(path, "unreadable")
+    assert "cut short" in err.problem and ".mp4 or .mov" in err.advice
+
+
+def test_clip_with_damaged_pictures_is_called_damaged(tmp_path, clip):
+    data = bytearray(clip.read_bytes())
+    start = data.find(b"mdat") + 64
+    rng = np.random.default_rng(0)
+    data[start : start + 900_000] = rng.integers(0, 256, 900_000, dtype=np.uint8).tobytes()
+    path = tmp_path / "damaged.mp4"
+    path.write_bytes(bytes(data))
+    err = _refused(path, "corrupt")
+    assert "damaged" in err.problem and "original clip" in err.advice
+
+
+def test_sound_recording_is_refused_as_having_no_video(tmp_path):
+    path = tmp_path / "voice-memo.mp4"
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("aac", rate=44100)
+        for i in range(40):
+            frame = av.AudioFrame.from_ndarray(
+                np.zeros((1, 1024), np.float32), format="fltp", layout="mono"
+            )
+            frame.sample_rate, frame.pts = 44100, i * 1024
+            out.mux(stream.encode(frame))
+        out.mux(stream.encode())
+    assert "no video" in _refused(path, "no_video").problem
+
+
+def test_empty_file_is_refused_without_a_traceback(tmp_path):
+    path = tmp_path / "empty.mov"
+    path.write_bytes(b"")
+    assert ".mp4 or .mov" in _refused(path, "unreadable").advice

@@ -38,8 +38,10 @@ def _open(path: Path) -> av.container.InputContainer:
         return av.open(str(path))
     except (av.error.FFmpegError, UnicodeDecodeError, ValueError) as exc:
         raise GaitInputError(
-            f"{path.name} is not a video this program can read ({exc.__class__.__name__}).",
-            "Send the clip as it came from the phone camera: an .mp4 or .mov file.",
+            f"{path.name} could not be opened as a video: it is another kind of file, or it was "
+            "cut short while being copied or sent.",
+            "Send the clip as it came from the phone camera (an .mp4 or .mov file), and wait "
+            "until the copy or upload has finished.",
             code="unreadable",
         ) from exc
 
