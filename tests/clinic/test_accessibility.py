@@ -15,8 +15,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 VISITOR = ["/", "/book/", "/book/follow-up/", "/book/follow-up/central/", "/book/follow-up/central/any/",
            "/classes/", "/packages/", "/accounts/login/", "/accounts/signup/"]
-PATIENT = ["/my/", "/my/data/access-log/", "/my/data/erase/"]
-PRACTITIONER = ["/staff/day/", "/staff/patients/", "/staff/patients/{sam}/"]
+PATIENT = ["/my/", "/my/data/access-log/", "/my/data/erase/", "/my/training/"]
+PRACTITIONER = ["/staff/day/", "/staff/patients/", "/staff/patients/{sam}/", "/staff/patients/{sam}/training/",
+                "/staff/patients/{sam}/training/plan/"]
 
 
 def _axe_source() -> str:

@@ -55,7 +55,16 @@ def demo_clinic_create() -> dict[str, str]:
         logins = _create_clinic()
     _create_bookings()
     _create_history()
+    _create_training()
     return logins
+
+
+def _create_training() -> None:
+    """Give Sam an imported watch history and Aisha's progression plan (training app)."""
+    from stridewell.clinic.patients.models import Patient
+    from stridewell.clinic.training.demo import demo_training_create
+
+    demo_training_create(Patient.objects.order_by("id").first(), Practitioner.objects.get(slug="aisha").user)
 
 
 def _create_clinic() -> dict[str, str]:

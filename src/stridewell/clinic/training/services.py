@@ -134,7 +134,6 @@ def import_job(job: Job, progress: Callable[[float, str], None]) -> dict[str, An
     upload = Path(job.input_path)
     if not job.input_path or not upload.is_file():
         raise JobError("The uploaded file is no longer here. Please upload it again.")
-    patient = job.patient
     progress(0.02, "Opening the upload")
     with tempfile.TemporaryDirectory(prefix="training-") as work:
         # The core tells formats apart by the file name: give it the name the patient chose.
@@ -143,26 +142,36 @@ def import_job(job: Job, progress: Callable[[float, str], None]) -> dict[str, An
             name += upload.suffix
         link = Path(work) / name
         os.symlink(upload, link)
-
-        def step(p: Progress) -> None:
-            shown = _shown(p.source, work + "/")
-            progress(0.03 + 0.87 * p.done / max(p.total, 1), f"Read {p.done} of {p.total} files: {shown}"[:300])
-
-        result = import_paths([link], known_hashes=_known_hashes(patient), existing=training_history(patient),
-                              progress=step)
-        progress(0.92, f"Saving {len(result.sessions)} new session(s)")
-        imp = _save_import(job, result, prefix=work + "/")
+        imp = _import(patient=job.patient, by=job.owner, paths=[link], name=job.input_name, job=job,
+                      prefix=work + "/", progress=progress)
     _drop_upload(job)
     return _result(imp, job)
 
 
-def _save_import(job: Job, result, *, prefix: str) -> TrainingImport:  # noqa: ANN001
-    patient = job.patient
+def training_import_files(*, patient, by, folder: Path, name: str) -> TrainingImport:  # noqa: ANN001
+    """Import every activity file under `folder` at once, without a job (demo data, the shell); returns it."""
+    return _import(patient=patient, by=by, paths=[folder], name=name, job=None, prefix=str(folder) + "/",
+                   progress=lambda f, m: None)
+
+
+def _import(*, patient, by, paths: list[Path], name: str, job: Job | None, prefix: str,  # noqa: ANN001
+            progress: Callable[[float, str], None]) -> TrainingImport:
+    def step(p: Progress) -> None:
+        shown = _shown(p.source, prefix)
+        progress(0.03 + 0.87 * p.done / max(p.total, 1), f"Read {p.done} of {p.total} files: {shown}"[:300])
+
+    result = import_paths(paths, known_hashes=_known_hashes(patient), existing=training_history(patient),
+                          progress=step)
+    progress(0.92, f"Saving {len(result.sessions)} new session(s)")
+    return _save_import(patient=patient, by=by, name=name, job=job, result=result, prefix=prefix)
+
+
+def _save_import(*, patient, by, name: str, job: Job | None, result, prefix: str) -> TrainingImport:  # noqa: ANN001
     problems = [{"source": _shown(p.source, prefix), "kind": p.kind, "reason": p.reason}
                 for p in result.problems if p.kind != "known"]
     with transaction.atomic():
         imp = TrainingImport.objects.create(
-            patient=patient, uploaded_by=job.owner, job=job, file_name=job.input_name[:255] or "upload",
+            patient=patient, uploaded_by=by, job=job, file_name=name[:255] or "upload",
             files_seen=result.files_seen, files_read=result.files_parsed,
             files_known=sum(1 for p in result.problems if p.kind == "known"),
             sessions_added=len(result.sessions), problems=problems)
