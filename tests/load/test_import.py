@@ -7,6 +7,8 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from stridewell.load import ImportResult, Progress, import_paths
 
 PF = "python-fitparse/tests/files"
@@ -124,3 +126,10 @@ def test_store_merge_of_the_same_import_twice_keeps_one_copy(
     after = add_import(tmp_path, second)
     assert after.sessions == first.sessions and len(after.sessions) == 2  # 3 files, 2 runs
     assert read_store(tmp_path).sessions == first.sessions  # round-trips through JSON
+
+
+def test_big_nested_zip_is_spooled_to_a_temp_file_and_still_imports(
+        tmp_path: Path, activities: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("stridewell.load.sources._IN_MEMORY", 0)  # every nested zip is "big"
+    result = import_paths([_export(tmp_path, activities)])
+    assert sorted(s.sport for s in result.sessions) == ["cycling", "running"]

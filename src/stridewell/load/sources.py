@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import io
+import shutil
+import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from stridewell.load.errors import ReadError
 from stridewell.load.models import ImportProblem
 
 FORMATS = ("fit", "gpx", "tcx")
+_IN_MEMORY = 32 * 1024 * 1024  # nested zips larger than this are spooled to a temp file
 # Each activity is read into memory: an entry larger than any real activity file is a zip bomb
 # (or not an activity), as is a chain of zips inside zips. Sizes are the archive's declared
 # ones, which zipfile enforces while reading.
@@ -101,8 +105,17 @@ def _member_opener(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Callable[[], b
 
 def _nested(zf: zipfile.ZipFile, info: zipfile.ZipInfo, source: str,
             problems: list[ImportProblem], depth: int) -> Iterator[Entry]:
+    # Garmin exports nest UploadedFiles_*_Part*.zip of hundreds of MB: big ones go to a
+    # temporary file (removed when the inner zip is collected), not into memory.
     try:
-        inner = zipfile.ZipFile(io.BytesIO(zf.read(info)))
+        if info.file_size > _IN_MEMORY:
+            spool: IO[bytes] = tempfile.TemporaryFile()
+            with zf.open(info) as member:
+                shutil.copyfileobj(member, spool, 1 << 20)
+            spool.seek(0)
+        else:
+            spool = io.BytesIO(zf.read(info))
+        inner = zipfile.ZipFile(spool)
     except (zipfile.BadZipFile, zlib.error, OSError) as err:
         problems.append(ImportProblem(source, "rejected", f"not a readable zip archive: {err}"))
         return
