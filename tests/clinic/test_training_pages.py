@@ -21,6 +21,7 @@ from stridewell.clinic.jobs.models import Job
 from stridewell.clinic.jobs.services import job_run
 from stridewell.clinic.patients.records import patient_erase, patient_export_zip
 from stridewell.clinic.training import services
+from stridewell.clinic.training.forms import next_monday
 from stridewell.clinic.training.models import TrainingFile, TrainingImport, TrainingPlan, TrainingSession
 from tests.clinic.gaitlab_helpers import people
 from tests.clinic.training_helpers import REAL_RUNS, real_export, spiky_history, tcx_run
@@ -165,6 +166,8 @@ def test_the_clinician_sees_the_dashboard_from_the_chart_and_attaches_a_plan(cli
     assert "One run much longer than usual" in chart
     html = client.get(f"/staff/patients/{pia.pk}/training/").content.decode()
     assert "100% longer" in html and "Make a progression plan" in html
+    blank = client.get(f"/staff/patients/{pia.pk}/training/plan/").content.decode()
+    assert f'value="{next_monday().isoformat()}"' in blank  # a date input needs an ISO date to show it
     form = {"goal": "minutes", "weekly_min": "90", "start": timezone.localdate().isoformat(), "step_min": "10",
             "note": "Keep it easy."}
     preview = client.post(f"/staff/patients/{pia.pk}/training/plan/", {**form, "preview": "1"})

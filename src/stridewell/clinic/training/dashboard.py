@@ -22,6 +22,7 @@ from stridewell.load import Analysis, Finding, analyse, findings
 RECENT_WEEKS = 12
 STALE_DAYS = 14
 MIN_RATIO_DAYS = 14
+FAILED_SHOWN_DAYS = 14  # a failed upload is listed (with its reason) for two weeks
 SEVERITY = {"high": "High", "moderate": "Moderate", "low": "Worth a look", "context": "Context only"}
 PROBLEM = {"rejected": "Could not be read", "salvaged": "Partly read", "not_activity": "Not a workout",
            "unsupported": "Not an activity file", "duplicate": "Already in this upload"}
@@ -51,6 +52,7 @@ class WeekRow:
     rest_days: int
     change_pct: float | None
     flagged: bool
+    partial: bool = False
 
 
 @dataclass
@@ -102,8 +104,9 @@ def _finding(f: Finding) -> dict[str, Any]:
 
 def _weeks(a: Analysis, flagged: set[date]) -> list[WeekRow]:
     change = {c.start: c.change_pct for c in a.changes}
+    # The last week may not be over: its change against a whole week means little, so it is not shown.
     rows = [WeekRow(w.start, w.run_km, w.run_min, w.runs, w.all_min, w.rest_days, change.get(w.start),
-                    w.start in flagged) for w in a.weeks]
+                    w.start in flagged, w.start + timedelta(days=6) > a.as_of) for w in a.weeks]
     return rows[-RECENT_WEEKS:][::-1]
 
 
@@ -124,8 +127,9 @@ def training_dashboard(patient, *, today: date | None = None, plots: bool = True
     today = today or timezone.localdate()
     d = Dashboard(
         imports=list(TrainingImport.objects.filter(patient=patient).select_related("uploaded_by")[:20]),
-        pending=list(Job.objects.filter(patient=patient, kind=JOB_KIND).exclude(status=Job.Status.DONE)
-                     .order_by("-created_at")[:5]),
+        pending=list(Job.objects.filter(patient=patient, kind=JOB_KIND).exclude(status=Job.Status.DONE).exclude(
+            status=Job.Status.FAILED, created_at__lt=timezone.now() - timedelta(days=FAILED_SHOWN_DAYS))
+            .order_by("-created_at")[:5]),
         plan=TrainingPlan.objects.filter(patient=patient, withdrawn_at__isnull=True).select_related(
             "created_by").first())
     for imp in d.imports:

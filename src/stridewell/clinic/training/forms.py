@@ -11,6 +11,8 @@ from django.utils import timezone
 from stridewell.clinic.training.services import MAX_NOTE
 from stridewell.load import Goal, load_thresholds
 
+# A browser date input reads and writes ISO dates, whatever the site's display format.
+_DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 ACCEPT = ".zip,.fit,.gpx,.tcx,.gz,application/zip,application/gpx+xml"
 
 
@@ -32,9 +34,8 @@ class PlanForm(forms.Form):
                                   max_value=900)
     weekly_km = forms.FloatField(label="Goal: kilometres of running a week", required=False, min_value=2,
                                  max_value=200)
-    race_date = forms.DateField(label="Race date", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    start = forms.DateField(label="Plan starts (the Monday of that week)",
-                            widget=forms.DateInput(attrs={"type": "date"}))
+    race_date = forms.DateField(label="Race date", required=False, widget=_DATE)
+    start = forms.DateField(label="Plan starts (the Monday of that week)", widget=_DATE)
     step_min = forms.FloatField(label="Minutes added a week", min_value=5, max_value=10)
     note = forms.CharField(label="Your note to the patient (optional)", required=False, max_length=MAX_NOTE,
                            widget=forms.Textarea(attrs={"rows": 3}))
@@ -50,7 +51,7 @@ class PlanForm(forms.Form):
         step.help_text = f"Between {lo:.0f} and {hi:.0f} ({th.get('plan.step_max').source})."
         step.widget.attrs.update({"min": f"{lo:g}", "max": f"{hi:g}", "step": "1"})
         self.fields["start"].initial = next_monday()
-        self.fields["step_min"].initial = lo
+        self.fields["step_min"].initial = int(lo) if float(lo).is_integer() else lo
 
     def clean(self) -> dict:
         data = super().clean()
