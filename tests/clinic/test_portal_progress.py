@@ -42,7 +42,7 @@ def test_pain_logged_and_questionnaires_answered_twice_are_plotted_with_the_numb
     _pain_scores(patient, [7, 3])
     html = _section(client.get("/my/").content.decode())
     assert html.count("<svg") == 2  # the session pain trend and the pain 0-10 questionnaire
-    assert "Pain after your exercise sessions" in html and "4/10" in html and "1/10" in html
+    assert "Pain after your exercise sessions" in html and "during 4/10, next morning 3/10" in html
     assert "Lower is better" in html and 'role="img"' in html
 
 
