@@ -36,6 +36,36 @@ class _State:
     records: int = 0
 
 
+class _Processor(fitdecode.DefaultDataProcessor):  # type: ignore[misc]
+    """fitdecode's default conversions (times, booleans, hr event times), dispatched by one
+    dict lookup per field instead of three name-built method look-ups: the same values,
+    about a fifth less decoding time (bench/load.py)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._by_type = {
+            "bool": self.process_type_bool,
+            "date_time": self.process_type_date_time,
+            "local_date_time": self.process_type_local_date_time,
+            "localtime_into_day": self.process_type_localtime_into_day,
+        }
+
+    def on_process_type(self, reader: Any, field_data: Any) -> None:
+        method = self._by_type.get(field_data.type.name)
+        if method is not None:
+            method(reader, field_data)
+
+    def on_process_field(self, reader: Any, field_data: Any) -> None:
+        """The default processor converts no field by name."""
+
+    def on_process_unit(self, reader: Any, field_data: Any) -> None:
+        """The default processor converts no unit."""
+
+    def on_process_message(self, reader: Any, data_message: Any) -> None:
+        if data_message.def_mesg.name == "hr":
+            self.process_message_hr(reader, data_message)
+
+
 def _vals(frame: fitdecode.FitDataMessage) -> dict[str, Any]:
     return {f.name: f.value for f in frame.fields}
 
@@ -93,7 +123,8 @@ def _decode(data: bytes) -> tuple[_State, list[str]]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            with fitdecode.FitReader(io.BytesIO(data), check_crc=fitdecode.CrcCheck.WARN,
+            with fitdecode.FitReader(io.BytesIO(data), processor=_Processor(),
+                                     check_crc=fitdecode.CrcCheck.WARN,
                                      error_handling=fitdecode.ErrorHandling.WARN) as reader:
                 for frame in reader:
                     if isinstance(frame, fitdecode.FitDataMessage) and frame.name in _WANTED:
