@@ -165,15 +165,27 @@ def progression_plan(base: Base, goal: Goal, *, start: date, step_min: float | N
     if not lo <= step <= hi:
         raise LoadError(f"the weekly step must be between {lo:.0f} and {hi:.0f} minutes")
     target = _goal_minutes(goal, base)
-    every, factor = int(th.value("plan.lighter_every")), th.value("plan.lighter_factor") / 100
     first = monday(start)
     race_week = monday(goal.race_date) if goal.race_date else None
     if race_week is not None and race_week < first:
         raise LoadError("the race date is before the plan starts")
-    ramp = th.value("weekly.change") / 100
-    full, longest, weeks = base.weekly_min, base.longest_min, []
-    last = full
-    over: list[int] = []
+    weeks, over, reached = _build(base, target, step, first, race_week, max_weeks, th)
+    notes = _notes(base, target, reached, th)
+    if over:
+        notes += (f"In week(s) {', '.join(map(str, over))} the weekly time spread over the run "
+                  "days makes even the shortest run more than 10% longer than the longest "
+                  "recent run: add a run day or grow the weekly time more slowly.",)
+    return Plan(base, target, tuple(weeks), reached, notes)
+
+
+def _build(base: Base, target: float | None, step: float, first: date, race_week: date | None,
+           max_weeks: int, th: Thresholds) -> tuple[list[PlanWeek], list[int], bool]:
+    """Return the plan weeks, the weeks whose long run passes the 10% limit, and whether the
+    goal was reached."""
+    every, factor = int(th.value("plan.lighter_every")), th.value("plan.lighter_factor") / 100
+    ramp, lo = th.value("weekly.change") / 100, th.value("plan.step_min")
+    full = last = base.weekly_min
+    longest, weeks, over = base.longest_min, [], []
     reached = target is not None and full >= target
     for n in range(1, max_weeks + 1):
         monday_n = first + timedelta(weeks=n - 1)
@@ -189,18 +201,13 @@ def progression_plan(base: Base, goal: Goal, *, start: date, step_min: float | N
         before = longest
         week, longest = _week(n, monday_n, minutes, longest, lighter, th)
         if before > 0 and week.long_run_min > before * (1 + th.value("spike.moderate") / 100):
-            over.append(week.number)
+            over.append(n)
         weeks.append(week)
         last = week.run_min
         reached = target is not None and full >= target
         if monday_n == race_week or (reached and race_week is None and not lighter):
             break
-    notes = _notes(base, target, reached, th)
-    if over:
-        notes += (f"In week(s) {', '.join(map(str, over))} the weekly time spread over the run "
-                  "days makes even the shortest run more than 10% longer than the longest "
-                  "recent run: add a run day or grow the weekly time more slowly.",)
-    return Plan(base, target, tuple(weeks), reached, notes)
+    return weeks, over, reached
 
 
 def _notes(base: Base, target: float | None, reached: bool, th: Thresholds) -> tuple[str, ...]:
