@@ -185,7 +185,9 @@ def _build(base: Base, target: float | None, step: float, first: date, race_week
     every, factor = int(th.value("plan.lighter_every")), th.value("plan.lighter_factor") / 100
     ramp, lo = th.value("weekly.change") / 100, th.value("plan.step_min")
     full = last = base.weekly_min
-    longest, weeks, over = base.longest_min, [], []
+    longest = base.longest_min
+    weeks: list[PlanWeek] = []
+    over: list[int] = []
     reached = target is not None and full >= target
     for n in range(1, max_weeks + 1):
         monday_n = first + timedelta(weeks=n - 1)
