@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,7 +15,7 @@ from stridewell.gait import GaitAnalysis, Summary, analyse_video
 from stridewell.gait.pose import Progress
 from stridewell.gait.view import View
 from stridewell.report.gait_plots import knee_cycle_figure, steps_figure
-from stridewell.report.render import figure_to_svg, html_to_pdf, render_html
+from stridewell.report.render import html_to_pdf, render_html
 
 __all__ = ["GaitReport", "analyse_and_report", "render_gait_report", "write_gait_report"]
 
@@ -34,12 +36,51 @@ STEP_COLUMNS = (
 )
 
 
+PLOTS = (
+    ("knee-angle-over-the-stride", "Knee angle over the stride", knee_cycle_figure),
+    ("each-step", "Each step", steps_figure),
+)
+
+
 @dataclass(frozen=True)
 class GaitReport:
-    """Where the report was written: the HTML file and the PDF (None when not asked for)."""
+    """Where the report was written: HTML, PDF (None when not asked for), plot SVG files."""
 
     html: Path
     pdf: Path | None
+    plots: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Plot:
+    name: str
+    title: str
+    svg: str
+    png: bytes | None
+
+
+def _plots(a: GaitAnalysis, *, png: bool) -> list[_Plot]:
+    """Draw each plot once; return it as SVG text and, for the PDF, as a PNG."""
+    import matplotlib.pyplot as plt
+
+    out = []
+    for name, title, make in PLOTS:
+        fig = make(a)
+        if fig is None:
+            continue
+        try:
+            buf = io.StringIO()
+            fig.savefig(buf, format="svg", bbox_inches="tight")
+            svg = buf.getvalue()
+            picture = None
+            if png:
+                raw = io.BytesIO()
+                fig.savefig(raw, format="png", dpi=120, bbox_inches="tight")
+                picture = raw.getvalue()
+        finally:
+            plt.close(fig)
+        out.append(_Plot(name, title, svg[svg.find("<svg") :], picture))
+    return out
 
 
 def _rows(a: GaitAnalysis) -> list[dict[str, Any]]:
@@ -56,11 +97,19 @@ def _rows(a: GaitAnalysis) -> list[dict[str, Any]]:
 
 
 def render_gait_report(
-    a: GaitAnalysis, *, title: str = "Running gait analysis", runner: str = ""
+    a: GaitAnalysis,
+    *,
+    title: str = "Running gait analysis",
+    runner: str = "",
+    plots: list[Markup] | None = None,
 ) -> str:
-    """Return the report's HTML: summary table, findings and cues, plots, steps, sources."""
-    figs = [knee_cycle_figure(a), steps_figure(a)]
-    plots = [Markup(figure_to_svg(f)) for f in figs if f is not None]
+    """Return the report's HTML: summary table, findings and cues, plots, steps, sources.
+
+    `plots` replaces the inline SVG plots (the PDF gets PNG pictures: WeasyPrint draws those
+    in milliseconds, inline SVG in seconds).
+    """
+    if plots is None:
+        plots = [Markup(p.svg) for p in _plots(a, png=False)]
     columns = [
         (k, label) for k, label in STEP_COLUMNS if any(getattr(s, k) is not None for s in a.steps)
     ]
@@ -78,19 +127,36 @@ def render_gait_report(
 
 
 def write_gait_report(
-    a: GaitAnalysis, out_dir: str | Path, *, pdf: bool = True, runner: str = ""
+    a: GaitAnalysis,
+    out_dir: str | Path,
+    *,
+    pdf: bool = True,
+    runner: str = "",
+    plot_files: bool = False,
 ) -> GaitReport:
-    """Write report.html (and report.pdf) into `out_dir`; returns their paths."""
+    """Write report.html (and report.pdf, plots/NAME.svg) into `out_dir`; returns their paths."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    html = render_gait_report(a, runner=runner)
+    plots = _plots(a, png=pdf)
     html_path = out / "report.html"
-    html_path.write_text(html)
+    html_path.write_text(render_gait_report(a, runner=runner, plots=[Markup(p.svg) for p in plots]))
     pdf_path = None
     if pdf:
+        pictures = [
+            Markup('<img class="plot" src="data:image/png;base64,{}" alt="{}">').format(
+                base64.b64encode(p.png or b"").decode("ascii"), p.title
+            )
+            for p in plots
+        ]
         pdf_path = out / "report.pdf"
-        html_to_pdf(html, pdf_path, base_url=str(out))
-    return GaitReport(html_path, pdf_path)
+        html_to_pdf(render_gait_report(a, runner=runner, plots=pictures), pdf_path)
+    written: list[Path] = []
+    if plot_files:
+        (out / "plots").mkdir(exist_ok=True)
+        for p in plots:
+            written.append(out / "plots" / f"{p.name}.svg")
+            written[-1].write_text(p.svg)
+    return GaitReport(html_path, pdf_path, tuple(written))
 
 
 def analyse_and_report(

@@ -155,20 +155,11 @@ def _write_report(analysis: Any, out_dir: Path, runner: str, progress: ProgressA
     """Write report.html, report.pdf and the plots as SVG files next to the core's output."""
     try:
         from stridewell.report.gait import write_gait_report
-        from stridewell.report.gait_plots import knee_cycle_figure, steps_figure
-        from stridewell.report.render import figure_to_svg
     except ImportError:  # the report renderer is optional: the page shows the numbers without it
         return
     progress("report", 0.0)
-    write_gait_report(analysis, out_dir, pdf=True, runner=runner)
-    progress("plots", 0.6)
-    plots = out_dir / "plots"
-    plots.mkdir(exist_ok=True)
-    for name, make in (("knee-angle-over-the-stride", knee_cycle_figure), ("each-step", steps_figure)):
-        fig = make(analysis)
-        if fig is not None:
-            (plots / f"{name}.svg").write_text(figure_to_svg(fig))
-    progress("plots", 1.0)
+    write_gait_report(analysis, out_dir, pdf=True, runner=runner, plot_files=True)
+    progress("report", 1.0)
 
 
 def run_core(video: Path, *, view: str | None, out_dir: Path, progress: Callable[[float, str], None],
