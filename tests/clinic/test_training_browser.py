@@ -30,7 +30,8 @@ def _login(page, base: str, email: str) -> None:  # noqa: ANN001
 
 
 def test_runner_uploads_an_export_on_a_phone_and_reads_the_warnings_and_the_plan(
-        live_server, phone, clinic, make_patient, settings, tmp_path):  # noqa: ANN001, F811
+    live_server, phone, clinic, make_patient, settings, tmp_path  # noqa: F811 - fixture
+):
     settings.MEDIA_ROOT = tmp_path / "media"
     w = people(clinic, make_patient)
     pia = w["pia"]
@@ -45,7 +46,9 @@ def test_runner_uploads_an_export_on_a_phone_and_reads_the_warnings_and_the_plan
     shot(page, "training-1-empty")
     page.get_by_label(re.compile("Watch export")).set_input_files(str(export))
     page.get_by_role("button", name="Upload and import").click()
-    page.get_by_role("link", name="See the result").or_(page.get_by_text("Imported strava-export.zip")).first.wait_for()
+    page.get_by_role("link", name="See the result").or_(
+        page.get_by_text("Imported strava-export.zip")
+    ).first.wait_for()
     shot(page, "training-2-job")
     if page.get_by_role("link", name="See the result").is_visible():
         page.get_by_role("link", name="See the result").click()
@@ -57,8 +60,14 @@ def test_runner_uploads_an_export_on_a_phone_and_reads_the_warnings_and_the_plan
     shot(page, "training-3-dashboard")
     page.get_by_text("The number, the limit and the evidence").first.click()
     page.get_by_text("Frandsen").first.wait_for()
-    services.training_plan_attach(patient=pia, by=w["alice"], goal=Goal(weekly_min=100),
-                                  start=timezone.localdate(), step_min=10, note="Easy pace, and tell me about pain.")
+    services.training_plan_attach(
+        patient=pia,
+        by=w["alice"],
+        goal=Goal(weekly_min=100),
+        start=timezone.localdate(),
+        step_min=10,
+        note="Easy pace, and tell me about pain.",
+    )
     page.reload()
     page.get_by_text("This week:").wait_for()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

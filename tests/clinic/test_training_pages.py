@@ -22,9 +22,14 @@ from stridewell.clinic.jobs.services import job_run
 from stridewell.clinic.patients.records import patient_erase, patient_export_zip
 from stridewell.clinic.training import services
 from stridewell.clinic.training.forms import next_monday
-from stridewell.clinic.training.models import TrainingFile, TrainingImport, TrainingPlan, TrainingSession
+from stridewell.clinic.training.models import (
+    TrainingFile,
+    TrainingImport,
+    TrainingPlan,
+    TrainingSession,
+)
 from tests.clinic.gaitlab_helpers import people
-from tests.clinic.training_helpers import REAL_RUNS, real_export, spiky_history, tcx_run
+from tests.clinic.training_helpers import REAL_RUNS, real_export, spiky_history
 
 pytestmark = pytest.mark.django_db
 _capture = None
@@ -34,7 +39,9 @@ _capture = None
 def world(clinic, make_patient, settings, tmp_path, shared_data):  # noqa: ANN001, ANN201, ARG001
     settings.MEDIA_ROOT = tmp_path / "media"
     w = people(clinic, make_patient)
-    w["desk"] = get_user_model().objects.create_user("desk@clinic.example", "x" * 12, role="front_desk")
+    w["desk"] = get_user_model().objects.create_user(
+        "desk@clinic.example", "x" * 12, role="front_desk"
+    )
     return w
 
 
@@ -57,7 +64,9 @@ def _patient_upload(client, w, data: bytes, name: str = "export.zip"):  # noqa: 
     return resp
 
 
-def test_a_real_export_imports_its_runs_and_reports_the_broken_file_by_name(client, world, settings):
+def test_a_real_export_imports_its_runs_and_reports_the_broken_file_by_name(
+    client, world, settings
+):
     _patient_upload(client, world, real_export(), "garmin-export.zip")
     job = Job.objects.get()
     assert job.status == "done", job.error
@@ -66,25 +75,44 @@ def test_a_real_export_imports_its_runs_and_reports_the_broken_file_by_name(clie
     assert imp.files_seen == 5 and imp.sessions_added == 3 and imp.files_known == 0
     assert TrainingSession.objects.filter(patient=world["pia"], sport="running").count() == 3
     broken = {p["source"]: p for p in imp.problems}
-    dev = broken["garmin-export.zip › DI_CONNECT/DI-Connect-Fitness-Uploaded-Files/DeveloperData.fit"]
+    dev = broken[
+        "garmin-export.zip › DI_CONNECT/DI-Connect-Fitness-Uploaded-Files/DeveloperData.fit"
+    ]
     assert dev["kind"] == "rejected" and "no times" in dev["reason"]
-    assert broken["garmin-export.zip › DI_CONNECT/DI-Connect-Device/Settings.fit"]["kind"] == "not_activity"
+    assert (
+        broken["garmin-export.zip › DI_CONNECT/DI-Connect-Device/Settings.fit"]["kind"]
+        == "not_activity"
+    )
     fenix = TrainingSession.objects.get(source__endswith="fenix2-run.fit")
-    assert fenix.start.year == 2015 and 9.0 < fenix.distance_m / 1000 < 9.1 and len(fenix.content_hash) == 64
+    assert (
+        fenix.start.year == 2015
+        and 9.0 < fenix.distance_m / 1000 < 9.1
+        and len(fenix.content_hash) == 64
+    )
     # The upload is gone once read; the history keeps totals only.
     assert job.input_path == "" or not Path(job.input_path).exists()
     assert not any(p.is_file() for p in (Path(settings.MEDIA_ROOT) / "training").rglob("*"))
     html = client.get(job.result["url"]).content.decode()
     assert "Imported garmin-export.zip: 3 new sessions" in html
-    assert "3 sessions (3 runs)" in html and "DeveloperData.fit" in html and "Could not be read" in html
+    assert (
+        "3 sessions (3 runs)" in html
+        and "DeveloperData.fit" in html
+        and "Could not be read" in html
+    )
     assert "Not a workout" in html and "__MACOSX" not in html
 
 
 def test_the_job_reports_progress_file_by_file(world):
-    path = services.store_upload(SimpleUploadedFile("export.zip", real_export()), services.ACTIVITY,
-                                 services.UPLOAD_FOLDER)
-    job = Job.objects.create(kind=services.JOB_KIND, owner=world["pia"].user, patient=world["pia"],
-                             input_path=str(path), input_name="export.zip")
+    path = services.store_upload(
+        SimpleUploadedFile("export.zip", real_export()), services.ACTIVITY, services.UPLOAD_FOLDER
+    )
+    job = Job.objects.create(
+        kind=services.JOB_KIND,
+        owner=world["pia"].user,
+        patient=world["pia"],
+        input_path=str(path),
+        input_name="export.zip",
+    )
     seen: list[tuple[float, str]] = []
     services.import_job(job, lambda f, m: seen.append((f, m)))
     reads = [m for _, m in seen if m.startswith("Read ")]
@@ -125,7 +153,9 @@ def test_the_dashboard_shows_the_spike_warning_with_its_evidence_and_the_plots(c
     assert "Frandsen" in html and "at most 5.5 km here" in html  # 5 km + 10%
     assert html.count("<svg") == 4 and 'role="img"' in html
     assert "Week by week" in html
-    assert AuditEvent.objects.filter(patient=world["pia"], what="training dashboard", action="view").exists()
+    assert AuditEvent.objects.filter(
+        patient=world["pia"], what="training dashboard", action="view"
+    ).exists()
 
 
 def test_a_text_file_named_fit_is_refused_and_nothing_is_kept(client, world, settings):
@@ -137,7 +167,9 @@ def test_a_text_file_named_fit_is_refused_and_nothing_is_kept(client, world, set
     assert not folder.exists() or not any(folder.rglob("*.*"))
 
 
-def test_a_zip_that_unpacks_to_too_much_is_refused_before_the_worker_sees_it(client, world, monkeypatch):
+def test_a_zip_that_unpacks_to_too_much_is_refused_before_the_worker_sees_it(
+    client, world, monkeypatch
+):
     monkeypatch.setattr(services, "MAX_MEMBER_BYTES", 1000)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -167,16 +199,27 @@ def test_the_clinician_sees_the_dashboard_from_the_chart_and_attaches_a_plan(cli
     html = client.get(f"/staff/patients/{pia.pk}/training/").content.decode()
     assert "100% longer" in html and "Make a progression plan" in html
     blank = client.get(f"/staff/patients/{pia.pk}/training/plan/").content.decode()
-    assert f'value="{next_monday().isoformat()}"' in blank  # a date input needs an ISO date to show it
-    form = {"goal": "minutes", "weekly_min": "90", "start": timezone.localdate().isoformat(), "step_min": "10",
-            "note": "Keep it easy."}
+    assert (
+        f'value="{next_monday().isoformat()}"' in blank
+    )  # a date input needs an ISO date to show it
+    form = {
+        "goal": "minutes",
+        "weekly_min": "90",
+        "start": timezone.localdate().isoformat(),
+        "step_min": "10",
+        "note": "Keep it easy.",
+    }
     preview = client.post(f"/staff/patients/{pia.pk}/training/plan/", {**form, "preview": "1"})
     assert preview.status_code == 200 and "Week 1" in preview.content.decode()
     assert not TrainingPlan.objects.exists()
     resp = client.post(f"/staff/patients/{pia.pk}/training/plan/", {**form, "attach": "1"})
     assert resp.status_code == 302
     plan = TrainingPlan.objects.get()
-    assert plan.created_by == world["alice"] and plan.goal_weekly_min == 90 and plan.note == "Keep it easy."
+    assert (
+        plan.created_by == world["alice"]
+        and plan.goal_weekly_min == 90
+        and plan.note == "Keep it easy."
+    )
     # Base: five runs of 30 min and one of 60 in the 21 days before today = 210 min / 3 = 70 min a week;
     # then +10 a week: 80, 90 (the goal).
     assert plan.plan["base"]["weekly_min"] == pytest.approx(70.0)
@@ -196,18 +239,32 @@ def test_the_clinician_sees_the_dashboard_from_the_chart_and_attaches_a_plan(cli
 
 def test_a_distance_goal_without_distances_is_explained_not_crashed(client, world):
     client.force_login(world["alice"])
-    resp = client.post(f"/staff/patients/{world['pia'].pk}/training/plan/",
-                       {"goal": "km", "weekly_km": "30", "start": timezone.localdate().isoformat(),
-                        "step_min": "10", "attach": "1"})
+    resp = client.post(
+        f"/staff/patients/{world['pia'].pk}/training/plan/",
+        {
+            "goal": "km",
+            "weekly_km": "30",
+            "start": timezone.localdate().isoformat(),
+            "step_min": "10",
+            "attach": "1",
+        },
+    )
     assert resp.status_code == 200 and "give the goal in minutes" in resp.content.decode()
     assert not TrainingPlan.objects.exists()
 
 
 def test_a_step_over_ten_minutes_is_refused(client, world):
     client.force_login(world["alice"])
-    resp = client.post(f"/staff/patients/{world['pia'].pk}/training/plan/",
-                       {"goal": "minutes", "weekly_min": "90", "start": timezone.localdate().isoformat(),
-                        "step_min": "20", "attach": "1"})
+    resp = client.post(
+        f"/staff/patients/{world['pia'].pk}/training/plan/",
+        {
+            "goal": "minutes",
+            "weekly_min": "90",
+            "start": timezone.localdate().isoformat(),
+            "step_min": "20",
+            "attach": "1",
+        },
+    )
     assert resp.status_code == 200 and not TrainingPlan.objects.exists()
 
 
@@ -215,8 +272,13 @@ def test_a_step_over_ten_minutes_is_refused(client, world):
 def test_others_get_404_on_the_patients_training_pages(client, world, who):
     _patient_upload(client, world, real_export())
     pia = world["pia"]
-    TrainingPlan.objects.create(patient=pia, created_by=world["alice"], step_min=5, start=timezone.localdate(),
-                                plan={"weeks": []})
+    TrainingPlan.objects.create(
+        patient=pia,
+        created_by=world["alice"],
+        step_min=5,
+        start=timezone.localdate(),
+        plan={"weeks": []},
+    )
     user = world[who].user if who == "oscar" else world[who]
     client.force_login(user)
     base = f"/staff/patients/{pia.pk}/training/"
@@ -226,14 +288,23 @@ def test_others_get_404_on_the_patients_training_pages(client, world, who):
     assert TrainingPlan.objects.get().withdrawn_at is None
     if who == "oscar":  # their own page shows only their own (empty) history
         html = client.get("/my/training/").content.decode()
-        assert "fenix2" not in html and "Nothing imported yet" not in html or "sessions (" not in html
+        assert (
+            "fenix2" not in html and "Nothing imported yet" not in html or "sessions (" not in html
+        )
 
 
 def test_the_patient_cannot_attach_a_plan_to_themselves(client, world):
     client.force_login(world["pia"].user)
-    resp = client.post(f"/staff/patients/{world['pia'].pk}/training/plan/",
-                       {"goal": "minutes", "weekly_min": "90", "start": timezone.localdate().isoformat(),
-                        "step_min": "10", "attach": "1"})
+    resp = client.post(
+        f"/staff/patients/{world['pia'].pk}/training/plan/",
+        {
+            "goal": "minutes",
+            "weekly_min": "90",
+            "start": timezone.localdate().isoformat(),
+            "step_min": "10",
+            "attach": "1",
+        },
+    )
     assert resp.status_code == 404 and not TrainingPlan.objects.exists()
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import date, timedelta
-from pathlib import Path
 
 from django.utils import timezone
 
@@ -19,7 +18,9 @@ REAL_RUNS = {  # three real runs in three formats/devices, and their dates
     "2013-02-06-12-11-14.fit": FITPARSE / "2013-02-06-12-11-14.fit",
     "no_hr.tcx": ACTIVITIES / "python-tcxparser" / "tests" / "files" / "no_hr.tcx",
 }
-BROKEN = ACTIVITIES / "fitparse-rs" / "fitparser" / "tests" / "fixtures" / "DeveloperData.fit"  # no times
+BROKEN = (
+    ACTIVITIES / "fitparse-rs" / "fitparser" / "tests" / "fixtures" / "DeveloperData.fit"
+)  # no times
 SETTINGS = FITPARSE / "Settings.fit"  # a FIT file that holds no workout
 
 
@@ -29,7 +30,9 @@ def real_export() -> bytes:
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, path in REAL_RUNS.items():
             zf.writestr(f"DI_CONNECT/DI-Connect-Fitness-Uploaded-Files/{name}", path.read_bytes())
-        zf.writestr("DI_CONNECT/DI-Connect-Fitness-Uploaded-Files/DeveloperData.fit", BROKEN.read_bytes())
+        zf.writestr(
+            "DI_CONNECT/DI-Connect-Fitness-Uploaded-Files/DeveloperData.fit", BROKEN.read_bytes()
+        )
         zf.writestr("DI_CONNECT/DI-Connect-Device/Settings.fit", SETTINGS.read_bytes())
         zf.writestr("__MACOSX/._fenix2-run.fit", b"junk")
     return buf.getvalue()
@@ -38,11 +41,13 @@ def real_export() -> bytes:
 def tcx_run(day: date, km: float, minutes: float, hour: int = 7) -> bytes:
     """Return a one-lap TCX run: `km` kilometres in `minutes` minutes, starting at `hour`:00 UTC on `day`."""
     start = f"{day.isoformat()}T{hour:02d}:00:00Z"
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">'
-            f'<Activities><Activity Sport="Running"><Id>{start}</Id><Lap StartTime="{start}">'
-            f'<TotalTimeSeconds>{minutes * 60:.0f}</TotalTimeSeconds><DistanceMeters>{km * 1000:.0f}</DistanceMeters>'
-            f'</Lap></Activity></Activities></TrainingCenterDatabase>').encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">'
+        f'<Activities><Activity Sport="Running"><Id>{start}</Id><Lap StartTime="{start}">'
+        f"<TotalTimeSeconds>{minutes * 60:.0f}</TotalTimeSeconds><DistanceMeters>{km * 1000:.0f}</DistanceMeters>"
+        f"</Lap></Activity></Activities></TrainingCenterDatabase>"
+    ).encode()
 
 
 def spiky_history(today: date | None = None) -> tuple[bytes, date]:

@@ -7,7 +7,14 @@ from stridewell.clinic.training.models import TrainingImport, TrainingPlan
 class TrainingImportAdmin(admin.ModelAdmin):
     """Read-only back-office list of imports (to answer 'my upload did not work')."""
 
-    list_display = ("created_at", "patient", "file_name", "files_seen", "files_read", "sessions_added")
+    list_display = (
+        "created_at",
+        "patient",
+        "file_name",
+        "files_seen",
+        "files_read",
+        "sessions_added",
+    )
     readonly_fields = [f.name for f in TrainingImport._meta.fields]
 
     def has_add_permission(self, request) -> bool:  # noqa: ANN001

@@ -8,7 +8,11 @@ class TrainingConfig(AppConfig):
 
     def ready(self) -> None:
         from stridewell.clinic.jobs.services import register
-        from stridewell.clinic.patients.chart import Section, register_chart_section, register_portal_section
+        from stridewell.clinic.patients.chart import (
+            Section,
+            register_chart_section,
+            register_portal_section,
+        )
         from stridewell.clinic.patients.records import register_record
         from stridewell.clinic.training.chart import render_chart, render_portal
         from stridewell.clinic.training.records import erase_training, export_training

@@ -23,23 +23,55 @@ RECENT_WEEKS = 12
 STALE_DAYS = 14
 MIN_RATIO_DAYS = 14
 FAILED_SHOWN_DAYS = 14  # a failed upload is listed (with its reason) for two weeks
-SEVERITY = {"high": "High", "moderate": "Moderate", "low": "Worth a look", "context": "Context only"}
-PROBLEM = {"rejected": "Could not be read", "salvaged": "Partly read", "not_activity": "Not a workout",
-           "unsupported": "Not an activity file", "duplicate": "Already in this upload"}
-RULE = {"spike": "One run much longer than usual", "weekly_change": "A fast rise in weekly distance",
-        "minutes_step": "Many minutes added in one week", "rest_days": "Too few rest days",
-        "monotony": "Every day much the same", "recovery": "Hard sessions too close together",
-        "acwr": "Recent load high against the month"}
-BASIS = {"rpe": "session effort (RPE) × minutes", "trimp": "heart rate (Banister TRIMP)",
-         "duration": "minutes of training (not every session has effort or heart rate)"}
-PLOTS = (("volume", "Weekly running volume",
-          "Bars: running kilometres per week; line: running minutes per week."),
-         ("spikes", "Each run against its single-run limit",
-          "Dots: runs; red dots: longer than the longest run of the 30 days before by more than 10%."),
-         ("acwr", "Acute:chronic load ratio",
-          "Last 7 days against the last 28 (context only: it did not predict injury in runners)."),
-         ("fitness", "Fitness, fatigue and form",
-          "Fitness: 42-day average load; fatigue: 7-day; form: fitness minus fatigue."))
+SEVERITY = {
+    "high": "High",
+    "moderate": "Moderate",
+    "low": "Worth a look",
+    "context": "Context only",
+}
+PROBLEM = {
+    "rejected": "Could not be read",
+    "salvaged": "Partly read",
+    "not_activity": "Not a workout",
+    "unsupported": "Not an activity file",
+    "duplicate": "Already in this upload",
+}
+RULE = {
+    "spike": "One run much longer than usual",
+    "weekly_change": "A fast rise in weekly distance",
+    "minutes_step": "Many minutes added in one week",
+    "rest_days": "Too few rest days",
+    "monotony": "Every day much the same",
+    "recovery": "Hard sessions too close together",
+    "acwr": "Recent load high against the month",
+}
+BASIS = {
+    "rpe": "session effort (RPE) × minutes",
+    "trimp": "heart rate (Banister TRIMP)",
+    "duration": "minutes of training (not every session has effort or heart rate)",
+}
+PLOTS = (
+    (
+        "volume",
+        "Weekly running volume",
+        "Bars: running kilometres per week; line: running minutes per week.",
+    ),
+    (
+        "spikes",
+        "Each run against its single-run limit",
+        "Dots: runs; red dots: longer than the longest run of the 30 days before by more than 10%.",
+    ),
+    (
+        "acwr",
+        "Acute:chronic load ratio",
+        "Last 7 days against the last 28 (context only: it did not predict injury in runners).",
+    ),
+    (
+        "fitness",
+        "Fitness, fatigue and form",
+        "Fitness: 42-day average load; fatigue: 7-day; form: fitness minus fatigue.",
+    ),
+)
 
 
 @dataclass
@@ -80,7 +112,12 @@ class Dashboard:
 def _figures(patient, a: Analysis) -> dict[str, str]:  # noqa: ANN001
     from stridewell.report.load import load_figures
 
-    newest = TrainingSession.objects.filter(patient=patient).order_by("-id").values_list("id", flat=True).first()
+    newest = (
+        TrainingSession.objects.filter(patient=patient)
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+    )
     key = f"training-figures:{patient.pk}:{len(a.sessions)}:{newest}:{a.as_of}"
     figs = cache.get(key)
     if figs is None:
@@ -95,18 +132,38 @@ def _plots(patient, a: Analysis) -> list[dict[str, Any]]:  # noqa: ANN001
     if sum(1 for r in a.ewma_acwr if r is not None) < MIN_RATIO_DAYS:
         figs.pop("acwr", None)
     # The SVG is one picture to a screen reader; its words are in the caption and the weekly table.
-    return [{"key": k, "title": t, "caption": c, "svg": Markup(figs[k])} for k, t, c in PLOTS if k in figs]
+    return [
+        {"key": k, "title": t, "caption": c, "svg": Markup(figs[k])}
+        for k, t, c in PLOTS
+        if k in figs
+    ]
 
 
 def _finding(f: Finding) -> dict[str, Any]:
-    return {"f": f, "title": RULE.get(f.rule, f.rule), "severity": SEVERITY.get(f.severity, f.severity)}
+    return {
+        "f": f,
+        "title": RULE.get(f.rule, f.rule),
+        "severity": SEVERITY.get(f.severity, f.severity),
+    }
 
 
 def _weeks(a: Analysis, flagged: set[date]) -> list[WeekRow]:
     change = {c.start: c.change_pct for c in a.changes}
     # The last week may not be over: its change against a whole week means little, so it is not shown.
-    rows = [WeekRow(w.start, w.run_km, w.run_min, w.runs, w.all_min, w.rest_days, change.get(w.start),
-                    w.start in flagged, w.start + timedelta(days=6) > a.as_of) for w in a.weeks]
+    rows = [
+        WeekRow(
+            w.start,
+            w.run_km,
+            w.run_min,
+            w.runs,
+            w.all_min,
+            w.rest_days,
+            change.get(w.start),
+            w.start in flagged,
+            w.start + timedelta(days=6) > a.as_of,
+        )
+        for w in a.weeks
+    ]
     return rows[-RECENT_WEEKS:][::-1]
 
 
@@ -115,10 +172,20 @@ def plan_weeks(plan: TrainingPlan, today: date) -> list[dict[str, Any]]:
     out = []
     for w in plan.plan.get("weeks", []):
         start = date.fromisoformat(w["start"])
-        days = [{**d, "day": date.fromisoformat(d["day"]), "today": d["day"] == today.isoformat()}
-                for d in w.get("days", [])]
-        out.append({**w, "start": start, "end": start + timedelta(days=6), "days": days,
-                    "current": start <= today < start + timedelta(days=7), "past": start + timedelta(days=7) <= today})
+        days = [
+            {**d, "day": date.fromisoformat(d["day"]), "today": d["day"] == today.isoformat()}
+            for d in w.get("days", [])
+        ]
+        out.append(
+            {
+                **w,
+                "start": start,
+                "end": start + timedelta(days=6),
+                "days": days,
+                "current": start <= today < start + timedelta(days=7),
+                "past": start + timedelta(days=7) <= today,
+            }
+        )
     return out
 
 
@@ -126,12 +193,22 @@ def training_dashboard(patient, *, today: date | None = None, plots: bool = True
     """Return the dashboard of `patient`: analysis up to their last session, warnings, plots, imports, plan."""
     today = today or timezone.localdate()
     d = Dashboard(
-        imports=list(TrainingImport.objects.filter(patient=patient).select_related("uploaded_by")[:20]),
-        pending=list(Job.objects.filter(patient=patient, kind=JOB_KIND).exclude(status=Job.Status.DONE).exclude(
-            status=Job.Status.FAILED, created_at__lt=timezone.now() - timedelta(days=FAILED_SHOWN_DAYS))
-            .order_by("-created_at")[:5]),
-        plan=TrainingPlan.objects.filter(patient=patient, withdrawn_at__isnull=True).select_related(
-            "created_by").first())
+        imports=list(
+            TrainingImport.objects.filter(patient=patient).select_related("uploaded_by")[:20]
+        ),
+        pending=list(
+            Job.objects.filter(patient=patient, kind=JOB_KIND)
+            .exclude(status=Job.Status.DONE)
+            .exclude(
+                status=Job.Status.FAILED,
+                created_at__lt=timezone.now() - timedelta(days=FAILED_SHOWN_DAYS),
+            )
+            .order_by("-created_at")[:5]
+        ),
+        plan=TrainingPlan.objects.filter(patient=patient, withdrawn_at__isnull=True)
+        .select_related("created_by")
+        .first(),
+    )
     for imp in d.imports:
         imp.problem_rows = [{**p, "label": problem_label(p.get("kind", ""))} for p in imp.problems]
     if d.plan is not None:

@@ -29,12 +29,14 @@ _WEEKS = [
 
 
 def _tcx(start: str, sport: str, km: float, minutes: float, hr: int) -> str:
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<TrainingCenterDatabase '
-            f'xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities>'
-            f'<Activity Sport="{sport}"><Id>{start}</Id><Lap StartTime="{start}">'
-            f'<TotalTimeSeconds>{minutes * 60:.0f}</TotalTimeSeconds><DistanceMeters>{km * 1000:.0f}</DistanceMeters>'
-            f'<AverageHeartRateBpm><Value>{hr}</Value></AverageHeartRateBpm></Lap></Activity></Activities>'
-            f'</TrainingCenterDatabase>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<TrainingCenterDatabase '
+        f'xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities>'
+        f'<Activity Sport="{sport}"><Id>{start}</Id><Lap StartTime="{start}">'
+        f"<TotalTimeSeconds>{minutes * 60:.0f}</TotalTimeSeconds><DistanceMeters>{km * 1000:.0f}</DistanceMeters>"
+        f"<AverageHeartRateBpm><Value>{hr}</Value></AverageHeartRateBpm></Lap></Activity></Activities>"
+        f"</TrainingCenterDatabase>"
+    )
 
 
 def _monday(day: date) -> date:
@@ -57,13 +59,23 @@ def demo_training_create(patient, clinician) -> int:  # noqa: ANN001
                     continue
                 hr = 150 if km > 10 else 142
                 (folder / f"{day.isoformat()}-run.tcx").write_text(
-                    _tcx(f"{day.isoformat()}T07:00:00Z", "Running", km, minutes, hr))
+                    _tcx(f"{day.isoformat()}T07:00:00Z", "Running", km, minutes, hr)
+                )
             pilates = first + timedelta(weeks=w, days=2)
             if pilates < today:
                 (folder / f"{pilates.isoformat()}-pilates.tcx").write_text(
-                    _tcx(f"{pilates.isoformat()}T18:00:00Z", "Other", 0, 45, 105))
-        imp = training_import_files(patient=patient, by=patient.user, folder=folder, name="garmin-export.zip")
-    training_plan_attach(patient=patient, by=clinician, goal=Goal(weekly_min=180), start=today, step_min=10,
-                         note="Keep every run at an easy, chatty pace. The long run grows slowly: no more jumps "
-                              "like the 16 km run before your knee started hurting.")
+                    _tcx(f"{pilates.isoformat()}T18:00:00Z", "Other", 0, 45, 105)
+                )
+        imp = training_import_files(
+            patient=patient, by=patient.user, folder=folder, name="garmin-export.zip"
+        )
+    training_plan_attach(
+        patient=patient,
+        by=clinician,
+        goal=Goal(weekly_min=180),
+        start=today,
+        step_min=10,
+        note="Keep every run at an easy, chatty pace. The long run grows slowly: no more jumps "
+        "like the 16 km run before your knee started hurting.",
+    )
     return imp.sessions_added

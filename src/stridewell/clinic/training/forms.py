@@ -17,8 +17,10 @@ ACCEPT = ".zip,.fit,.gpx,.tcx,.gz,application/zip,application/gpx+xml"
 
 
 class UploadForm(forms.Form):
-    export = forms.FileField(label="Watch export (.zip) or activity file (.fit, .gpx, .tcx)",
-                             widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}))
+    export = forms.FileField(
+        label="Watch export (.zip) or activity file (.fit, .gpx, .tcx)",
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+    )
 
 
 def next_monday(today: date | None = None) -> date:
@@ -28,17 +30,29 @@ def next_monday(today: date | None = None) -> date:
 
 
 class PlanForm(forms.Form):
-    GOALS = (("minutes", "Weekly running time"), ("km", "Weekly running distance"), ("race", "Ready for a race date"))
-    goal = forms.ChoiceField(label="Goal", choices=GOALS, initial="minutes", widget=forms.RadioSelect)
-    weekly_min = forms.FloatField(label="Goal: minutes of running a week", required=False, min_value=10,
-                                  max_value=900)
-    weekly_km = forms.FloatField(label="Goal: kilometres of running a week", required=False, min_value=2,
-                                 max_value=200)
+    GOALS = (
+        ("minutes", "Weekly running time"),
+        ("km", "Weekly running distance"),
+        ("race", "Ready for a race date"),
+    )
+    goal = forms.ChoiceField(
+        label="Goal", choices=GOALS, initial="minutes", widget=forms.RadioSelect
+    )
+    weekly_min = forms.FloatField(
+        label="Goal: minutes of running a week", required=False, min_value=10, max_value=900
+    )
+    weekly_km = forms.FloatField(
+        label="Goal: kilometres of running a week", required=False, min_value=2, max_value=200
+    )
     race_date = forms.DateField(label="Race date", required=False, widget=_DATE)
     start = forms.DateField(label="Plan starts (the Monday of that week)", widget=_DATE)
     step_min = forms.FloatField(label="Minutes added a week", min_value=5, max_value=10)
-    note = forms.CharField(label="Your note to the patient (optional)", required=False, max_length=MAX_NOTE,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label="Your note to the patient (optional)",
+        required=False,
+        max_length=MAX_NOTE,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
@@ -69,6 +83,8 @@ class PlanForm(forms.Form):
     def goal_value(self) -> Goal:
         """Return the core Goal for the chosen kind (only that field counts)."""
         d, kind = self.cleaned_data, self.cleaned_data["goal"]
-        return Goal(weekly_min=d.get("weekly_min") if kind == "minutes" else None,
-                    weekly_km=d.get("weekly_km") if kind == "km" else None,
-                    race_date=d.get("race_date") if kind == "race" else None)
+        return Goal(
+            weekly_min=d.get("weekly_min") if kind == "minutes" else None,
+            weekly_km=d.get("weekly_km") if kind == "km" else None,
+            race_date=d.get("race_date") if kind == "race" else None,
+        )

@@ -24,8 +24,21 @@ from django.utils.text import get_valid_filename
 from stridewell.clinic.jobs.models import Job
 from stridewell.clinic.jobs.services import JobError, job_create
 from stridewell.clinic.jobs.uploads import ACTIVITY, UploadRejected, store_upload
-from stridewell.clinic.training.models import TrainingFile, TrainingImport, TrainingPlan, TrainingSession
-from stridewell.load import Goal, LoadError, Plan, Progress, Session, import_paths, plan_from_history
+from stridewell.clinic.training.models import (
+    TrainingFile,
+    TrainingImport,
+    TrainingPlan,
+    TrainingSession,
+)
+from stridewell.load import (
+    Goal,
+    LoadError,
+    Plan,
+    Progress,
+    Session,
+    import_paths,
+    plan_from_history,
+)
 
 JOB_KIND = "training_import"
 UPLOAD_FOLDER = "training/uploads"
@@ -47,13 +60,17 @@ def _check_archive(path: Path, name: str) -> None:
             with zipfile.ZipFile(path) as zf:
                 infos = zf.infolist()
         except (zipfile.BadZipFile, OSError) as exc:
-            raise UploadRejected(f"“{name}” is not a readable zip archive ({exc}). Please export it again.") from exc
+            raise UploadRejected(
+                f"“{name}” is not a readable zip archive ({exc}). Please export it again."
+            ) from exc
         if len(infos) > MAX_MEMBERS:
             raise UploadRejected(f"“{name}” holds {len(infos)} files; the limit is {MAX_MEMBERS}.")
         big = next((i for i in infos if i.file_size > MAX_MEMBER_BYTES), None)
         if big is not None or sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-            raise UploadRejected(f"“{name}” unpacks to far more than a watch export holds. "
-                                 "Please send the activity files themselves.")
+            raise UploadRejected(
+                f"“{name}” unpacks to far more than a watch export holds. "
+                "Please send the activity files themselves."
+            )
     elif path.suffix == ".gz":
         with open(path, "rb") as fh:
             fh.seek(-4, os.SEEK_END)
@@ -71,7 +88,9 @@ def training_upload(*, patient, by, upload) -> Job:  # noqa: ANN001
     name = Path(upload.name or "upload").name[:255]
     try:
         _check_archive(path, name)
-        return job_create(kind=JOB_KIND, owner=by, patient=patient, input_path=str(path), input_name=name)
+        return job_create(
+            kind=JOB_KIND, owner=by, patient=patient, input_path=str(path), input_name=name
+        )
     except BaseException:
         path.unlink(missing_ok=True)
         raise
@@ -87,25 +106,56 @@ def result_url(imp: TrainingImport, owner_id: int | None) -> str:
 def session_from_row(row: TrainingSession) -> Session:
     """Return the core Session of a stored row."""
     return Session(
-        sport=row.sport, start=row.start, elapsed_s=row.elapsed_s, moving_s=row.moving_s,
-        distance_m=row.distance_m, ascent_m=row.ascent_m, avg_hr=row.avg_hr, max_hr=row.max_hr,
-        cadence_spm=row.cadence_spm, rpe=row.rpe, sub_sport=row.sub_sport or None,
-        utc_offset_min=row.utc_offset_min, source=row.source, content_hash=row.content_hash,
-        index=row.index, device=row.device or None, notes=tuple(row.notes or ()))
+        sport=row.sport,
+        start=row.start,
+        elapsed_s=row.elapsed_s,
+        moving_s=row.moving_s,
+        distance_m=row.distance_m,
+        ascent_m=row.ascent_m,
+        avg_hr=row.avg_hr,
+        max_hr=row.max_hr,
+        cadence_spm=row.cadence_spm,
+        rpe=row.rpe,
+        sub_sport=row.sub_sport or None,
+        utc_offset_min=row.utc_offset_min,
+        source=row.source,
+        content_hash=row.content_hash,
+        index=row.index,
+        device=row.device or None,
+        notes=tuple(row.notes or ()),
+    )
 
 
 def _row_from_session(s: Session, patient, imp: TrainingImport, prefix: str) -> TrainingSession:  # noqa: ANN001
     return TrainingSession(
-        patient=patient, source_import=imp, sport=s.sport[:60], sub_sport=(s.sub_sport or "")[:60], start=s.start,
-        utc_offset_min=s.utc_offset_min, elapsed_s=s.elapsed_s, moving_s=s.moving_s, distance_m=s.distance_m,
-        ascent_m=s.ascent_m, avg_hr=s.avg_hr, max_hr=s.max_hr, cadence_spm=s.cadence_spm, rpe=s.rpe,
-        device=(s.device or "")[:120], source=_shown(s.source, prefix)[:500], content_hash=s.content_hash,
-        index=s.index, notes=list(s.notes))
+        patient=patient,
+        source_import=imp,
+        sport=s.sport[:60],
+        sub_sport=(s.sub_sport or "")[:60],
+        start=s.start,
+        utc_offset_min=s.utc_offset_min,
+        elapsed_s=s.elapsed_s,
+        moving_s=s.moving_s,
+        distance_m=s.distance_m,
+        ascent_m=s.ascent_m,
+        avg_hr=s.avg_hr,
+        max_hr=s.max_hr,
+        cadence_spm=s.cadence_spm,
+        rpe=s.rpe,
+        device=(s.device or "")[:120],
+        source=_shown(s.source, prefix)[:500],
+        content_hash=s.content_hash,
+        index=s.index,
+        notes=list(s.notes),
+    )
 
 
 def training_history(patient) -> list[Session]:  # noqa: ANN001
     """Return the patient's stored sessions as core Sessions, oldest first."""
-    return [session_from_row(r) for r in TrainingSession.objects.filter(patient=patient).order_by("start", "id")]
+    return [
+        session_from_row(r)
+        for r in TrainingSession.objects.filter(patient=patient).order_by("start", "id")
+    ]
 
 
 def _shown(source: str, prefix: str) -> str:
@@ -142,45 +192,93 @@ def import_job(job: Job, progress: Callable[[float, str], None]) -> dict[str, An
             name += upload.suffix
         link = Path(work) / name
         os.symlink(upload, link)
-        imp = _import(patient=job.patient, by=job.owner, paths=[link], name=job.input_name, job=job,
-                      prefix=work + "/", progress=progress)
+        imp = _import(
+            patient=job.patient,
+            by=job.owner,
+            paths=[link],
+            name=job.input_name,
+            job=job,
+            prefix=work + "/",
+            progress=progress,
+        )
     _drop_upload(job)
     return _result(imp, job)
 
 
 def training_import_files(*, patient, by, folder: Path, name: str) -> TrainingImport:  # noqa: ANN001
     """Import every activity file under `folder` at once, without a job (demo data, the shell); returns it."""
-    return _import(patient=patient, by=by, paths=[folder], name=name, job=None, prefix=str(folder) + "/",
-                   progress=lambda f, m: None)
+    return _import(
+        patient=patient,
+        by=by,
+        paths=[folder],
+        name=name,
+        job=None,
+        prefix=str(folder) + "/",
+        progress=lambda f, m: None,
+    )
 
 
-def _import(*, patient, by, paths: list[Path], name: str, job: Job | None, prefix: str,  # noqa: ANN001
-            progress: Callable[[float, str], None]) -> TrainingImport:
+def _import(
+    *,
+    patient,
+    by,
+    paths: list[Path],
+    name: str,
+    job: Job | None,
+    prefix: str,  # noqa: ANN001
+    progress: Callable[[float, str], None],
+) -> TrainingImport:
     def step(p: Progress) -> None:
         shown = _shown(p.source, prefix)
-        progress(0.03 + 0.87 * p.done / max(p.total, 1), f"Read {p.done} of {p.total} files: {shown}"[:300])
+        progress(
+            0.03 + 0.87 * p.done / max(p.total, 1),
+            f"Read {p.done} of {p.total} files: {shown}"[:300],
+        )
 
-    result = import_paths(paths, known_hashes=_known_hashes(patient), existing=training_history(patient),
-                          progress=step)
+    result = import_paths(
+        paths,
+        known_hashes=_known_hashes(patient),
+        existing=training_history(patient),
+        progress=step,
+    )
     progress(0.92, f"Saving {len(result.sessions)} new session(s)")
     return _save_import(patient=patient, by=by, name=name, job=job, result=result, prefix=prefix)
 
 
 def _save_import(*, patient, by, name: str, job: Job | None, result, prefix: str) -> TrainingImport:  # noqa: ANN001
-    problems = [{"source": _shown(p.source, prefix), "kind": p.kind, "reason": p.reason}
-                for p in result.problems if p.kind != "known"]
+    problems = [
+        {"source": _shown(p.source, prefix), "kind": p.kind, "reason": p.reason}
+        for p in result.problems
+        if p.kind != "known"
+    ]
     with transaction.atomic():
         imp = TrainingImport.objects.create(
-            patient=patient, uploaded_by=by, job=job, file_name=name[:255] or "upload",
-            files_seen=result.files_seen, files_read=result.files_parsed,
+            patient=patient,
+            uploaded_by=by,
+            job=job,
+            file_name=name[:255] or "upload",
+            files_seen=result.files_seen,
+            files_read=result.files_parsed,
             files_known=sum(1 for p in result.problems if p.kind == "known"),
-            sessions_added=len(result.sessions), problems=problems)
-        TrainingSession.objects.bulk_create([_row_from_session(s, patient, imp, prefix) for s in result.sessions],
-                                            ignore_conflicts=True, batch_size=500)
-        TrainingFile.objects.filter(patient=patient, content_hash__in=list(result.new_hashes)).delete()
+            sessions_added=len(result.sessions),
+            problems=problems,
+        )
+        TrainingSession.objects.bulk_create(
+            [_row_from_session(s, patient, imp, prefix) for s in result.sessions],
+            ignore_conflicts=True,
+            batch_size=500,
+        )
+        TrainingFile.objects.filter(
+            patient=patient, content_hash__in=list(result.new_hashes)
+        ).delete()
         TrainingFile.objects.bulk_create(
-            [TrainingFile(patient=patient, content_hash=h, outcome=o[:300], source_import=imp)
-             for h, o in result.new_hashes.items()], ignore_conflicts=True, batch_size=500)
+            [
+                TrainingFile(patient=patient, content_hash=h, outcome=o[:300], source_import=imp)
+                for h, o in result.new_hashes.items()
+            ],
+            ignore_conflicts=True,
+            batch_size=500,
+        )
     return imp
 
 
@@ -191,8 +289,12 @@ def _drop_upload(job: Job) -> None:
 
 
 def _result(imp: TrainingImport, job: Job) -> dict[str, Any]:
-    return {"url": result_url(imp, job.owner_id), "import_id": imp.pk, "sessions_added": imp.sessions_added,
-            "problems": len(imp.problems)}
+    return {
+        "url": result_url(imp, job.owner_id),
+        "import_id": imp.pk,
+        "sessions_added": imp.sessions_added,
+        "problems": len(imp.problems),
+    }
 
 
 def _plan_json(plan: Plan) -> dict[str, Any]:
@@ -210,20 +312,33 @@ def training_plan_preview(*, patient, goal: Goal, start: date, step_min: float) 
     if goal.weekly_min is None and goal.weekly_km is None and goal.race_date is None:
         raise PlanRejected("Give a goal: weekly minutes, weekly kilometres or a race date.")
     try:
-        return _plan_json(plan_from_history(training_history(patient), goal, start=start, step_min=step_min))
+        return _plan_json(
+            plan_from_history(training_history(patient), goal, start=start, step_min=step_min)
+        )
     except LoadError as exc:
         raise PlanRejected(str(exc).capitalize() + ".") from exc
 
 
-def training_plan_attach(*, patient, by, goal: Goal, start: date, step_min: float, note: str = "") -> TrainingPlan:  # noqa: ANN001
+def training_plan_attach(
+    *, patient, by, goal: Goal, start: date, step_min: float, note: str = ""
+) -> TrainingPlan:  # noqa: ANN001
     """Attach a progression plan to the patient (withdrawing the one before); returns it."""
     data = training_plan_preview(patient=patient, goal=goal, start=start, step_min=step_min)
     with transaction.atomic():
-        TrainingPlan.objects.filter(patient=patient, withdrawn_at__isnull=True).update(withdrawn_at=timezone.now())
+        TrainingPlan.objects.filter(patient=patient, withdrawn_at__isnull=True).update(
+            withdrawn_at=timezone.now()
+        )
         return TrainingPlan.objects.create(
-            patient=patient, created_by=by, goal_weekly_min=goal.weekly_min, goal_weekly_km=goal.weekly_km,
-            race_date=goal.race_date, step_min=step_min, start=date.fromisoformat(data["weeks"][0]["start"]),
-            plan=data, note=note.strip()[:MAX_NOTE])
+            patient=patient,
+            created_by=by,
+            goal_weekly_min=goal.weekly_min,
+            goal_weekly_km=goal.weekly_km,
+            race_date=goal.race_date,
+            step_min=step_min,
+            start=date.fromisoformat(data["weeks"][0]["start"]),
+            plan=data,
+            note=note.strip()[:MAX_NOTE],
+        )
 
 
 def training_plan_withdraw(*, plan: TrainingPlan, by) -> TrainingPlan:  # noqa: ANN001, ARG001

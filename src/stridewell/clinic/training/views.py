@@ -20,7 +20,9 @@ from stridewell.clinic.training.models import TrainingPlan
 def _start_upload(request: HttpRequest, patient, form: UploadForm) -> HttpResponse | None:  # noqa: ANN001
     """Store the upload and queue its import; returns the redirect, or None with the error on the form."""
     try:
-        job = services.training_upload(patient=patient, by=request.user, upload=form.cleaned_data["export"])
+        job = services.training_upload(
+            patient=patient, by=request.user, upload=form.cleaned_data["export"]
+        )
     except UploadRejected as exc:
         form.add_error("export", str(exc))
         return None
@@ -43,8 +45,16 @@ def my_training(request: HttpRequest) -> HttpResponse:
         if started is not None:
             return started
     audit(request, "view", "training dashboard", patient=patient, object_id=patient.pk)
-    return render(request, "training/my_dashboard.html", {
-        "d": training_dashboard(patient), "form": form, "imported": _imported(request), "patient": patient})
+    return render(
+        request,
+        "training/my_dashboard.html",
+        {
+            "d": training_dashboard(patient),
+            "form": form,
+            "imported": _imported(request),
+            "patient": patient,
+        },
+    )
 
 
 @login_required
@@ -58,9 +68,17 @@ def staff_training(request: HttpRequest, pk: int) -> HttpResponse:
         if started is not None:
             return started
     audit(request, "view", "training dashboard", patient=patient, object_id=patient.pk)
-    return render(request, "training/staff_dashboard.html", {
-        "d": training_dashboard(patient), "form": form, "patient": patient, "imported": _imported(request),
-        "can_write": request.user.has_perm("patients.change_clinical", patient)})
+    return render(
+        request,
+        "training/staff_dashboard.html",
+        {
+            "d": training_dashboard(patient),
+            "form": form,
+            "patient": patient,
+            "imported": _imported(request),
+            "can_write": request.user.has_perm("patients.change_clinical", patient),
+        },
+    )
 
 
 @login_required
@@ -70,13 +88,21 @@ def staff_plan(request: HttpRequest, pk: int) -> HttpResponse:
     form = PlanForm(request.POST or None)
     preview = None
     if request.method == "POST" and form.is_valid():
-        args = {"patient": patient, "goal": form.goal_value(), "start": form.cleaned_data["start"],
-                "step_min": form.cleaned_data["step_min"]}
+        args = {
+            "patient": patient,
+            "goal": form.goal_value(),
+            "start": form.cleaned_data["start"],
+            "step_min": form.cleaned_data["step_min"],
+        }
         try:
             if "attach" in request.POST:
-                plan = services.training_plan_attach(by=request.user, note=form.cleaned_data["note"], **args)
+                plan = services.training_plan_attach(
+                    by=request.user, note=form.cleaned_data["note"], **args
+                )
                 audit(request, "create", "training plan", patient=patient, object_id=plan.pk)
-                messages.success(request, "The plan is attached: the patient sees it on their training page.")
+                messages.success(
+                    request, "The plan is attached: the patient sees it on their training page."
+                )
                 return redirect(reverse("training:staff", args=[patient.pk]) + "#plan")
             data = services.training_plan_preview(**args)
             preview = plan_weeks(TrainingPlan(plan=data), form.cleaned_data["start"])
@@ -84,10 +110,19 @@ def staff_plan(request: HttpRequest, pk: int) -> HttpResponse:
         except services.PlanRejected as exc:
             form.add_error(None, str(exc))
     audit(request, "view", "training plan form", patient=patient, object_id=patient.pk)
-    return render(request, "training/plan_form.html", {
-        "form": form, "patient": patient, "preview": preview,
-        "preview_notes": preview_notes if preview is not None else [],
-        "current": TrainingPlan.objects.filter(patient=patient, withdrawn_at__isnull=True).first()})
+    return render(
+        request,
+        "training/plan_form.html",
+        {
+            "form": form,
+            "patient": patient,
+            "preview": preview,
+            "preview_notes": preview_notes if preview is not None else [],
+            "current": TrainingPlan.objects.filter(
+                patient=patient, withdrawn_at__isnull=True
+            ).first(),
+        },
+    )
 
 
 @login_required
