@@ -146,3 +146,39 @@ def test_patient_goes_from_their_page_to_exercises_questionnaire_and_bookings(li
     shot(page, "patient-4-booking")
     page.goto(live_server.url + "/my/#progress")
     page.locator("#progress").screenshot(path=str(SHOTS / "journey-patient-5-progress.png"))
+
+
+def test_visitor_sees_outcomes_classes_and_education_and_a_new_patient_is_asked_for_the_intake(
+        live_server, phone, clinic, make_patient, class_session, settings):  # noqa: F811
+    from django.core.cache import cache
+
+    settings.OUTCOMES_MIN_PATIENTS = 2
+    cache.clear()
+    today = timezone.localdate()
+    for name, (before, after) in {"Ann": (7, 2), "Ben": (5, 5), "Cas": (6, 3)}.items():
+        p = make_patient(name)
+        for days, value in ((40, before), (5, after)):
+            questionnaire_submit(patient=p, instrument_id="nprs", responses={"pain": value}, entered_by=p.user,
+                                 taken_on=today - timedelta(days=days))
+    class_session(capacity=6, hours_ahead=30)
+    page = phone
+    page.goto(live_server.url + "/")
+    page.get_by_text("2 of 3 patients").wait_for()
+    shot(page, "visitor-1-home")
+    _no_sideways_scroll(page)
+    page.get_by_role("link", name="All education pages").click()
+    page.wait_for_load_state()
+    shot(page, "visitor-2-learn")
+    cache.clear()
+    # A new patient books a first visit: the confirmation asks for the knee questions.
+    pia = make_patient("Nia")
+    start = datetime.combine(clinic.day, time(10), tzinfo=clinic.london.zone)
+    appt = Appointment.objects.create(patient=pia, practitioner=clinic.alice, location=clinic.london,
+                                      service=clinic.initial, start=start, end=start + timedelta(minutes=45),
+                                      blocked_until=start + timedelta(minutes=60), status="booked")
+    _login(page, live_server.url, pia.user.email)
+    page.goto(live_server.url + f"/my/bookings/{appt.pk}/?new=1")
+    page.get_by_role("link", name="Answer the knee questions now").wait_for()
+    shot(page, "patient-0-first-visit")
+    page.get_by_role("link", name="Answer the knee questions now").click()
+    page.get_by_role("button", name="Start").wait_for()
