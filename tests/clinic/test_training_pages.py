@@ -320,3 +320,21 @@ def test_export_holds_the_sessions_and_erasure_removes_them(client, world):
     assert counts["training"] >= 3
     assert not TrainingSession.objects.filter(patient=pia).exists()
     assert not TrainingImport.objects.filter(patient=pia).exists()
+
+
+def test_the_patient_removes_an_upload_and_its_sessions_and_can_send_it_again(client, world):
+    _patient_upload(client, world, real_export())
+    imp = TrainingImport.objects.get()
+    html = client.get("/my/training/").content.decode()
+    assert "Remove export.zip" in html and "The last 3 activities" in html
+    # Another patient cannot remove it: the id is looked up among their own uploads only.
+    client.force_login(world["oscar"].user)
+    assert client.post("/my/training/", {"delete_import": imp.pk}).status_code == 404
+    assert TrainingSession.objects.count() == 3
+    client.force_login(world["pia"].user)
+    resp = client.post("/my/training/", {"delete_import": imp.pk})
+    assert resp.status_code == 302
+    assert not TrainingSession.objects.exists() and not TrainingFile.objects.exists()
+    assert AuditEvent.objects.filter(what="training upload", action="delete").exists()
+    _patient_upload(client, world, real_export())
+    assert TrainingSession.objects.count() == 3

@@ -20,6 +20,7 @@ from stridewell.clinic.training.services import JOB_KIND, training_history
 from stridewell.load import Analysis, Finding, analyse, findings
 
 RECENT_WEEKS = 12
+RECENT_ACTIVITIES = 20
 STALE_DAYS = 14
 MIN_RATIO_DAYS = 14
 FAILED_SHOWN_DAYS = 14  # a failed upload is listed (with its reason) for two weeks
@@ -107,6 +108,7 @@ class Dashboard:
     plan: TrainingPlan | None = None
     plan_weeks: list[dict[str, Any]] = field(default_factory=list)
     this_week: dict[str, Any] | None = None
+    activities: list[Any] = field(default_factory=list)
 
 
 def _figures(patient, a: Analysis) -> dict[str, str]:  # noqa: ANN001
@@ -225,6 +227,7 @@ def training_dashboard(patient, *, today: date | None = None, plots: bool = True
     d.basis, d.days_since_hard = BASIS[a.basis], a.days_since_hard
     d.recent = [_finding(f) for f in found if f.when >= since]
     d.older = [_finding(f) for f in found if f.when < since]
+    d.activities = list(a.sessions[-RECENT_ACTIVITIES:])[::-1]
     d.weeks = _weeks(a, {f.when for f in found if f.rule == "weekly_change"})
     if plots:
         d.plots = _plots(patient, a)

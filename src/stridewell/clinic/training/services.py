@@ -341,6 +341,18 @@ def training_plan_attach(
         )
 
 
+def training_import_delete(*, imp: TrainingImport, by) -> int:  # noqa: ANN001, ARG001
+    """Remove an upload and the sessions it added (someone else's watch, a mistake); returns sessions removed.
+
+    Its files are forgotten too, so sending them again imports them again.
+    """
+    with transaction.atomic():
+        removed = TrainingSession.objects.filter(source_import=imp).delete()[0]
+        TrainingFile.objects.filter(source_import=imp).delete()
+        imp.delete()
+    return removed
+
+
 def training_plan_withdraw(*, plan: TrainingPlan, by) -> TrainingPlan:  # noqa: ANN001, ARG001
     """Stop showing a plan to the patient; returns it."""
     if plan.withdrawn_at is None:

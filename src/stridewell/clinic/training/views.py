@@ -14,7 +14,7 @@ from stridewell.clinic.patients.access import own_patient, patient_for
 from stridewell.clinic.training import services
 from stridewell.clinic.training.dashboard import plan_weeks, training_dashboard
 from stridewell.clinic.training.forms import PlanForm, UploadForm
-from stridewell.clinic.training.models import TrainingPlan
+from stridewell.clinic.training.models import TrainingImport, TrainingPlan
 
 
 def _start_upload(request: HttpRequest, patient, form: UploadForm) -> HttpResponse | None:  # noqa: ANN001
@@ -30,6 +30,18 @@ def _start_upload(request: HttpRequest, patient, form: UploadForm) -> HttpRespon
     return redirect(reverse("jobs:status", args=[job.id]))
 
 
+def _delete_import(request: HttpRequest, patient, back: str) -> HttpResponse | None:  # noqa: ANN001
+    """Remove one of the patient's uploads when the form asks for it; returns the redirect, else None."""
+    raw = request.POST.get("delete_import", "")
+    if request.method != "POST" or not raw:
+        return None
+    imp = get_object_or_404(TrainingImport, pk=int(raw) if raw.isdigit() else 0, patient=patient)
+    removed = services.training_import_delete(imp=imp, by=request.user)
+    audit(request, "delete", "training upload", patient=patient, object_id=imp.pk)
+    messages.success(request, f"Removed {imp.file_name} and the {removed} session(s) it added.")
+    return redirect(back + "#imports")
+
+
 def _imported(request: HttpRequest) -> int | None:
     raw = request.GET.get("imported", "")
     return int(raw) if raw.isdigit() else None
@@ -39,6 +51,9 @@ def _imported(request: HttpRequest) -> int | None:
 def my_training(request: HttpRequest) -> HttpResponse:
     """The patient's training load: upload a watch export, see warnings, plots, imports and their plan."""
     patient = own_patient(request)
+    deleted = _delete_import(request, patient, reverse("training:my"))
+    if deleted is not None:
+        return deleted
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         started = _start_upload(request, patient, form)
@@ -62,6 +77,9 @@ def staff_training(request: HttpRequest, pk: int) -> HttpResponse:
     """A patient's training-load dashboard for their clinicians; treating clinicians may upload for them."""
     perm = "patients.change_clinical" if request.method == "POST" else "patients.view_clinical"
     patient = patient_for(request, pk, perm)
+    deleted = _delete_import(request, patient, reverse("training:staff", args=[patient.pk]))
+    if deleted is not None:
+        return deleted
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         started = _start_upload(request, patient, form)
