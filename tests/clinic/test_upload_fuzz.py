@@ -218,3 +218,24 @@ def test_a_hostile_name_cannot_choose_where_the_file_lands(client, world, path,
         assert "passwd" not in stored.name and "evil" not in stored.name, name
         assert not any(c in job.input_name for c in "\x00/\\"), job.input_name
     assert not Path("/etc/passwd" + ending).exists()
+
+
+def test_an_oversized_upload_is_counted_but_not_written_past_the_limit(client, world, settings, monkeypatch,
+                                                                       django_capture_on_commit_callbacks):
+    settings.UPLOAD_MAX_BYTES = {"video": 1000, "activity": 1000}
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0  # every file goes through the temporary-file handler
+    seen: list[tuple[int, int]] = []
+    complete = uploads.CappedTemporaryFileUploadHandler.file_complete
+
+    def spy(self, file_size):  # noqa: ANN001, ANN202
+        f = complete(self, file_size)
+        seen.append((Path(f.temporary_file_path()).stat().st_size, f.size))
+        return f
+
+    monkeypatch.setattr(uploads.CappedTemporaryFileUploadHandler, "file_complete", spy)
+    client.force_login(world["alice"])
+    path = UPLOAD_PATHS[0]
+    resp = _post(client, path, world, "run.mp4", world["good"]["video"] * 60, django_capture_on_commit_callbacks)
+    assert "the limit is 1000" in resp.content.decode()
+    assert seen == [(1001, len(world["good"]["video"]) * 60)]
+    assert not Job.objects.exists() and not _files_in(world["media"])

@@ -149,6 +149,9 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Serve static files straight from the apps unless `collectstatic` has been run (production).
 WHITENOISE_USE_FINDERS = not PRODUCTION
 MEDIA_ROOT = VAR_DIR / "uploads"
+# An oversized upload is counted but not written past the largest limit (jobs/uploads.py).
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler",
+                        "stridewell.clinic.jobs.uploads.CappedTemporaryFileUploadHandler"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 EMAIL_BACKEND = os.environ.get(

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.template.defaultfilters import filesizeformat
 
 # An activity archive (Garmin or Strava export) holds many small files that compress a few times
@@ -211,6 +212,28 @@ ACTIVITY = Kind("a watch export (.zip) or activity file (.fit, .gpx, .tcx, .gz)"
                 key="activity", check=check_activity)
 VIDEO = Kind("a video (.mp4 or .mov)", (".mp4", ".mov", ".m4v"), _is_video, 1024 * 1024 * 1024,
              key="video", check=check_video)
+
+
+KINDS = (ACTIVITY, VIDEO)
+
+
+def largest_limit() -> int:
+    """Return the largest size limit of any kind of upload, in bytes."""
+    return max(kind.limit() for kind in KINDS)
+
+
+class CappedTemporaryFileUploadHandler(TemporaryFileUploadHandler):
+    """Keep at most one byte more than the largest upload limit on disk while a request arrives.
+
+    The rest of an oversized file is counted, not written, so the file's `size` still tells
+    store_upload how large it was (and the user gets the plain "the limit is" message) while a
+    10 GB post cannot fill the disk with its temporary file.
+    """
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> None:
+        keep = largest_limit() + 1 - start
+        if keep > 0:
+            self.file.write(raw_data[:keep])
 
 
 def store_upload(upload, kind: Kind, folder: str) -> Path:  # noqa: ANN001 - a Django UploadedFile
