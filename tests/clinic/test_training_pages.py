@@ -338,3 +338,35 @@ def test_the_patient_removes_an_upload_and_its_sessions_and_can_send_it_again(cl
     assert AuditEvent.objects.filter(what="training upload", action="delete").exists()
     _patient_upload(client, world, real_export())
     assert TrainingSession.objects.count() == 3
+
+
+def test_a_race_date_plan_runs_up_to_a_lighter_race_week(client, world):
+    data, _ = spiky_history()
+    _patient_upload(client, world, data)
+    client.force_login(world["alice"])
+    start = next_monday()
+    race = start + timedelta(weeks=5, days=5)  # a Saturday in the sixth plan week
+    resp = client.post(
+        f"/staff/patients/{world['pia'].pk}/training/plan/",
+        {
+            "goal": "race",
+            "race_date": race.isoformat(),
+            "start": start.isoformat(),
+            "step_min": "5",
+            "attach": "1",
+        },
+    )
+    assert resp.status_code == 302
+    weeks = TrainingPlan.objects.get().plan["weeks"]
+    assert (
+        len(weeks) == 6
+        and weeks[-1]["lighter"]
+        and weeks[-1]["start"] == (race - timedelta(days=5)).isoformat()
+    )
+    # +5 min a week from the base (the runs of the 3 weeks before the start), the race week lighter.
+    base = TrainingPlan.objects.get().plan["base"]["weekly_min"]
+    assert [w["run_min"] for w in weeks[:3]] == [
+        round(base + 5),
+        round(base + 10),
+        round(base + 15),
+    ]
