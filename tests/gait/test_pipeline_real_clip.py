@@ -78,3 +78,17 @@ def test_pose_at_640px_matches_full_resolution_landmarks(clip_result, clip_landm
     assert np.nanmedian(diff) < 8  # pixels in a 720 x 1280 frame
     b = analyse_keypoints(clip_landmarks)
     assert abs(a.cadence.steps_per_min - b.cadence.steps_per_min) < 1.5
+
+
+def test_step_times_on_the_real_clip_do_not_alternate_between_two_contact_methods(
+    clip_landmarks,
+):
+    """At 30 fps a step of about 0.36 s (168 steps/min) is 11 frames. Taking some contacts of a
+    foot from its height and others from its forward peak made the near foot's steps read
+    0.27 and 0.42 s in turn, and its angles at contact swing by 25 deg; one method per foot
+    keeps every step within about a frame of the mean."""
+    a = analyse_keypoints(clip_landmarks)
+    for side in ("left", "right"):
+        steps = [s.step_time for s in a.steps if s.side == side and s.step_time]
+        assert np.std(steps) < 0.03, (side, steps)
+        assert max(abs(t - np.mean(steps)) for t in steps) < 1.5 / 30

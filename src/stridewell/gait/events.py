@@ -109,11 +109,19 @@ def foot_contacts(
         keep = [b - a >= 0.7 * stride for a, b in bounds]
         bounds = [w for w, k in zip(bounds, keep, strict=True) if k]
         peaks = peaks[np.array(keep)]
-    out: list[Contact] = []
     anchors = peaks if len(bounds) == len(peaks) else np.full(len(bounds), np.nan)
-    for (a, b), peak in zip(bounds, anchors, strict=True):
-        found = _window_contacts(foot, low, a, b, times, fps, frac)
-        out.extend(_anchor(c, float(peak), times, fps) for c in found)
+    pairs = [
+        (c, float(peak))
+        for (a, b), peak in zip(bounds, anchors, strict=True)
+        for c in _window_contacts(foot, low, a, b, times, fps, frac)
+    ]
+    # One method per foot and clip: mixing foot-height and Zeni contacts from stride to stride
+    # makes step times and angles at contact alternate between two values that are not real.
+    lags = [(c.ic_index - p) / fps for c, p in pairs if np.isfinite(p)]
+    height_late = bool(lags) and not (
+        ZENI_WINDOW_S[0] <= float(np.median(lags)) <= ZENI_WINDOW_S[1]
+    )
+    out = [_anchor(c, p, times, fps, always=height_late) for c, p in pairs]
     return [
         c
         for i, c in enumerate(out)
@@ -150,16 +158,19 @@ def _window_contacts(
     return out[:1] if len(out) > 1 and b - a < len(low) else out
 
 
-def _anchor(c: Contact, peak: float, times: FloatArray, fps: float) -> Contact:
+def _anchor(
+    c: Contact, peak: float, times: FloatArray, fps: float, *, always: bool = False
+) -> Contact:
     """Return the contact, its IC moved to the Zeni peak + offset when foot height disagrees.
 
     On phone video the foot keypoints can keep sinking through stance (lens distortion near the
     picture's edge), which delays the height crossing; the heel's forward peak is robust.
+    `always` moves it whatever the lag (the foot's height crossings are late as a rule).
     """
     if not np.isfinite(peak):
         return c
     lag = (c.ic_index - peak) / fps
-    if ZENI_WINDOW_S[0] <= lag <= ZENI_WINDOW_S[1]:
+    if not always and ZENI_WINDOW_S[0] <= lag <= ZENI_WINDOW_S[1]:
         return c
     ic = peak + ZENI_OFFSET_S * fps
     if ic >= c.to_index - MIN_CONTACT_S * fps:
