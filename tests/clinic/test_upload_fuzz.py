@@ -239,3 +239,24 @@ def test_an_oversized_upload_is_counted_but_not_written_past_the_limit(client, w
     assert "the limit is 1000" in resp.content.decode()
     assert seen == [(1001, len(world["good"]["video"]) * 60)]
     assert not Job.objects.exists() and not _files_in(world["media"])
+
+
+def _file_taking_views(resolver=None, ns: str = "") -> set[str]:  # noqa: ANN001
+    import inspect
+
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    found = set()
+    for p in (resolver or get_resolver()).url_patterns:
+        if isinstance(p, URLResolver):
+            if "admin" not in str(p.pattern):
+                found |= _file_taking_views(p, p.namespace or ns)
+        elif isinstance(p, URLPattern) and "request.FILES" in inspect.getsource(inspect.unwrap(p.callback)):
+            found.add(f"{ns}:{p.name}")
+    return found
+
+
+def test_every_page_that_takes_a_file_is_fuzzed(db):
+    """A new upload page must join UPLOAD_PATHS (its view reads request.FILES)."""
+    assert _file_taking_views() <= {p.requires for p in UPLOAD_PATHS}, _file_taking_views()
+    assert {"gaitlab:my", "gaitlab:upload"} <= _file_taking_views()
