@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from stridewell.clinic.assessments.models import ScreeningRecord
 from stridewell.clinic.assessments.services import questionnaire_submit
+from stridewell.clinic.audit.models import AuditEvent
 from stridewell.clinic.booking import classes as class_services
 from stridewell.clinic.booking import services as booking
 from stridewell.clinic.booking.models import ClassSession
@@ -38,6 +39,8 @@ pytestmark = pytest.mark.django_db
 PUBLIC = {"classes/<int:pk>/book/"}  # a class place is open to any signed-in patient
 # Front desk opens the bookings part of any chart (checked below) and records arrivals.
 FRONT_DESK_MAY = {"staff/patients/<int:pk>/", "staff/appointments/<int:pk>/mark/"}
+# Pages that show only an empty form (no part of the record), so opening them is not audited.
+BLANK_FORMS = {"staff/patients/<int:pk>/assessments/questionnaires/<str:instrument_id>/"}
 # Every app whose pages take ids; the sweep must find at least one such route in each.
 APPS = {"booking", "jobs", "patients", "notes", "assessments", "programmes", "gaitlab", "training"}
 PARAM = re.compile(r"<(?:(int|uuid|str|slug|path):)?(\w+)>")
@@ -167,7 +170,8 @@ def test_the_sweep_knows_every_id_and_reaches_every_app(db):
 
 
 def test_the_filled_urls_reach_real_records_for_their_own_clinician(client, world):
-    """The ids are B's real ones: B's clinician gets every staff page, so a refusal below is a real one."""
+    """The ids are B's real ones: B's clinician gets every staff page (each view audited), so a
+    refusal below is a real one."""
     users, ids = world
     client.force_login(users["alice"])
     failing = []
@@ -176,9 +180,13 @@ def test_the_filled_urls_reach_real_records_for_their_own_clinician(client, worl
                                                                          "/move-phase/", "/run-plan/",
                                                                          "/withdraw/", "/unshare/", "/sign/",
                                                                          "/mark/")):
+            before = AuditEvent.objects.filter(patient_id=ids["patient"], user=users["alice"]).count()
             resp = client.get(_fill(route, ids))
             if resp.status_code not in (200, 302, 405):
                 failing.append(f"{route} -> {resp.status_code}")
+            elif route not in BLANK_FORMS and resp.status_code == 200 and AuditEvent.objects.filter(
+                    patient_id=ids["patient"], user=users["alice"]).count() == before:
+                failing.append(f"{route}: viewing it wrote no audit record")
     assert not failing, "\n".join(failing)
 
 

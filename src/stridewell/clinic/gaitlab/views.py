@@ -99,6 +99,8 @@ def staff_upload(request: HttpRequest, pk: int) -> HttpResponse:
         started = _start_upload(request, patient, form)
         if started is not None:
             return started
+    if request.method != "POST":
+        audit(request, "view", "gait reports", patient=patient, object_id=patient.pk)
     return render(request, "gaitlab/staff_upload.html", {
         "form": form, "patient": patient, "pending": _pending(patient),
         "reports": GaitReport.objects.filter(patient=patient)})

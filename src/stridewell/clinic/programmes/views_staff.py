@@ -174,6 +174,8 @@ def exercise_dose(request: HttpRequest, pk: int, phase: int, exercise_id: str) -
             audit(request, "change", WHAT, patient=patient, object_id=programme.pk)
             messages.success(request, f"New dose for {item.name} saved in the draft.")
             return redirect(f"{_page(pk)}#phase-{phase}")
+    if request.method != "POST":
+        audit(request, "view", WHAT, patient=patient, object_id=programme.pk)
     taken = {p.exercise_id for p in draft.phases[phase - 1].prescriptions}
     return render(
         request,
