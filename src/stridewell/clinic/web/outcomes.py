@@ -65,11 +65,11 @@ def _first_and_last() -> dict[int, list[tuple[Any, Any]]]:
     wanted = set(pairs)
     if not wanted:
         return {}
-    patient_ids = {p for p, _ in wanted}
     ends: dict[tuple[int, str], list[Any]] = {}
     fields = ("patient_id", "instrument_id", "responses", "taken_on")
-    for row in (rows.filter(patient_id__in=patient_ids).order_by("taken_on", "created_at", "id")
-                .values_list(*fields)):
+    # No `patient_id IN (...)`: SQLite refuses tens of thousands of variables.
+    ordered = rows.order_by("taken_on", "created_at", "id").values_list(*fields)
+    for row in ordered.iterator(chunk_size=5000):
         key = (row[0], row[1])
         if key not in wanted:
             continue
