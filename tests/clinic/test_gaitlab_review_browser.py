@@ -100,8 +100,9 @@ def seed_report(patient, by, monkeypatch) -> GaitReport:  # noqa: ANN001
 
 
 def quiet(page) -> None:  # noqa: ANN001
-    """Wait until the video has stopped loading: the test server shares one SQLite connection between
-    its threads, so a form posted while the video still streams can meet a locked table."""
+    """Wait until the page and its video have stopped loading: the test server's in-memory SQLite is
+    shared between its threads, so a request made while another still reads (the video's range
+    requests, the plots) can meet a locked table. A file database in WAL mode, as deployed, waits."""
     page.wait_for_load_state("networkidle")
 
 
@@ -131,6 +132,7 @@ def test_a_patient_watches_a_shared_report_on_a_phone_and_downloads_the_pdf(live
     page.get_by_role("link", name=re.compile("Running report")).first.click()
     page.get_by_role("heading", name=re.compile("Your running report")).wait_for()
     page.get_by_text("Nice relaxed running").wait_for()
+    quiet(page)
     state = video_plays_and_seeks(page)
     assert state["can"] and state["error"] is None and state["played"] > 0 and abs(state["at"] - 8.0) < 0.5, state
     quiet(page)
@@ -154,6 +156,7 @@ def test_a_clinician_reviews_beside_the_video_rewords_a_finding_and_shares(live_
     sign_in(page, live_server.url, "alice@clinic.example", "x" * 12, f"/staff/patients/{pia.pk}/")
     page.locator("#gait").get_by_role("link", name=re.compile(report.created_at.strftime("%-d %b %Y"))).click()
     page.get_by_role("heading", name=re.compile("Running report")).wait_for()
+    quiet(page)
     state = video_plays_and_seeks(page)
     assert state["error"] is None and abs(state["at"] - 8.0) < 0.5, state
     page.reload()
