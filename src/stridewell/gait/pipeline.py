@@ -27,16 +27,21 @@ Frame = tuple[float, NDArray[np.uint8]]
 
 
 class _Frames:
-    """Collects the pose pass's pictures for the annotated video, and samples brightness."""
+    """Collects the pose pass's pictures for the annotated video, and samples brightness.
+
+    Pose workers call it from their threads, each on its own part of the clip, so pictures
+    arrive out of order: `in_order()` sorts them by time once the pose pass is over.
+    """
 
     def __init__(self, n_frames: int, keep: bool) -> None:
         self.keep, self.n_frames = keep, n_frames
         self.frames: list[Frame] = []
-        self.luma: list[float] = []
+        self.luma: dict[int, float] = {}
 
     def __call__(self, t: float, rgb: NDArray[np.uint8]) -> None:
-        if len(self.luma) < 1 + t * 2:  # about two samples per second
-            self.luma.append(float(rgb[::8, ::8].mean()))
+        half_second = int(t * 2)  # about two samples per second
+        if half_second not in self.luma:
+            self.luma[half_second] = float(rgb[::8, ::8].mean())
         if self.keep:
             too_big = max(rgb.shape[:2]) > VIDEO_MAX_SIDE  # the video would be drawn smaller
             if too_big or rgb.nbytes * self.n_frames > KEEP_FRAMES_BYTES:
@@ -44,8 +49,12 @@ class _Frames:
             else:
                 self.frames.append((t, rgb))
 
+    def in_order(self) -> None:
+        """Sort the kept pictures by time."""
+        self.frames.sort(key=lambda frame: frame[0])
+
     def mean_luma(self) -> float:
-        return float(np.median(self.luma)) if self.luma else 0.0
+        return float(np.median(list(self.luma.values()))) if self.luma else 0.0
 
 
 def analyse_video(
@@ -74,6 +83,7 @@ def analyse_video(
     raw, info = extract_keypoints(
         path, backend, max_side=pose_max_side, progress=progress, on_frame=seen
     )
+    seen.in_order()
     check_brightness(seen.mean_luma(), norms)
     check_person(raw, norms)
     kp = clean(raw)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -76,6 +78,49 @@ def choose_runner(people: list[Person], previous: FloatArray | None) -> Person |
     return max(people, key=lambda p: float(np.ptp(p[0][:, 1])))
 
 
+MIN_SEGMENT_S = 3.0  # below this a second pose model costs more to start than it saves
+
+
+def pose_workers(backend: PoseBackend | None, duration_s: float) -> int:
+    """Return how many BlazePose models to run side by side: one per core, at most two.
+
+    One MediaPipe graph keeps about one core busy and releases the GIL while it runs, so on two
+    cores two graphs, each on its own half of the clip, take half the time (bench/gait.py). A
+    backend passed in by the caller is one object with its own state, so it runs alone.
+    """
+    if backend is not None:
+        return 1
+    return max(1, min(2, os.cpu_count() or 1, int(duration_s // MIN_SEGMENT_S)))
+
+
+Row = tuple[float, FloatArray, FloatArray]
+
+
+def _pose_segment(
+    path: str | Path,
+    model: PoseBackend,
+    width: int,
+    max_side: int | None,
+    span: tuple[float | None, float | None],
+    on_frame: Callable[[float, NDArray[np.uint8]], None] | None,
+    done: list[int],
+) -> list[Row]:
+    """Return (time, (33, 2) pixels, (33,) visibility) for each frame of one span of the clip."""
+    rows: list[Row] = []
+    prev: FloatArray | None = None
+    for t, rgb in prefetch_frames(path, max_side=max_side, start_s=span[0], stop_s=span[1]):
+        if on_frame is not None:
+            on_frame(t, rgb)
+        person = choose_runner(model.detect(rgb), prev)
+        if person is None:
+            rows.append((t, np.full((len(LANDMARKS), 2), np.nan), np.zeros(len(LANDMARKS))))
+        else:
+            prev = person[0] * (width / rgb.shape[1])
+            rows.append((t, prev, person[1]))
+        done[0] += 1
+    return rows
+
+
 def extract_keypoints(
     path: str | Path,
     backend: PoseBackend | None = None,
@@ -83,44 +128,54 @@ def extract_keypoints(
     max_side: int | None = None,
     progress: Progress | None = None,
     on_frame: Callable[[float, NDArray[np.uint8]], None] | None = None,
+    workers: int | None = None,
 ) -> tuple[Keypoints, VideoInfo]:
     """Return the runner's keypoints for every frame of a video (full-resolution pixels).
 
     `max_side` lets the model see a smaller picture (coordinates are scaled back);
-    `on_frame` sees each decoded picture (for brightness checks) without a second decode.
+    `on_frame` sees each decoded picture (for brightness checks) without a second decode,
+    from the worker threads and not in time order when `workers` > 1 (pose_workers decides
+    by default). `progress` is only called from the caller's thread.
     """
     info = probe(path)
-    own = backend is None
-    model: PoseBackend = BlazePoseBackend() if backend is None else backend
-    times: list[float] = []
-    xys: list[FloatArray] = []
-    viss: list[FloatArray] = []
-    prev: FloatArray | None = None
+    n = 1 if backend is not None else workers or pose_workers(None, info.duration_s)
+    cuts = [None, *(info.duration_s * i / n for i in range(1, n)), None]
+    spans = list(zip(cuts[:-1], cuts[1:], strict=True))
+    models: list[PoseBackend] = [backend] if backend is not None else []
+    done, results, failures = [0], [list[Row]() for _ in spans], list[BaseException]()
+
+    def run(i: int) -> None:
+        try:
+            results[i] = _pose_segment(
+                path, models[i], info.width, max_side, spans[i], on_frame, done
+            )
+        except BaseException as exc:  # raised again in the caller's thread
+            failures.append(exc)
+
     try:
-        for t, rgb in prefetch_frames(path, max_side=max_side):
-            scale = info.width / rgb.shape[1]
-            if on_frame is not None:
-                on_frame(t, rgb)
-            person = choose_runner(model.detect(rgb), prev)
-            times.append(t)
-            if person is None:
-                xys.append(np.full((len(LANDMARKS), 2), np.nan))
-                viss.append(np.zeros(len(LANDMARKS)))
-            else:
-                prev = person[0] * scale
-                xys.append(prev)
-                viss.append(person[1])
-            if progress is not None and info.n_frames:
-                progress("pose", min(1.0, len(times) / info.n_frames))
+        while len(models) < n:
+            models.append(BlazePoseBackend())
+        threads = [threading.Thread(target=run, args=(i,), name=f"pose-{i}") for i in range(n)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            while th.is_alive():
+                th.join(0.2)
+                if progress is not None and info.n_frames:
+                    progress("pose", min(1.0, done[0] / info.n_frames))
     finally:
-        if own:
-            model.close()
+        if backend is None:
+            for m in models:
+                m.close()
+    if failures:
+        raise failures[0]
+    rows = [r for part in results for r in part]
     kp = Keypoints(
-        xy=np.array(xys).reshape(-1, len(LANDMARKS), 2),
-        visibility=np.array(viss).reshape(-1, len(LANDMARKS)),
-        times=np.array(times, dtype=float),
+        xy=np.array([r[1] for r in rows]).reshape(-1, len(LANDMARKS), 2),
+        visibility=np.array([r[2] for r in rows]).reshape(-1, len(LANDMARKS)),
+        times=np.array([r[0] for r in rows], dtype=float),
         width=info.width,
         height=info.height,
-        source=model.name,
+        source=models[0].name,
     )
     return kp, info
