@@ -1,4 +1,4 @@
-"""Rendering shared by the CLI and the web: HTML via Jinja2, PDF via WeasyPrint, plots via matplotlib.
+"""Rendering shared by the CLI and the web: HTML (Jinja2), PDF (WeasyPrint), plots (matplotlib).
 
 Each feature keeps its own module here (`report/load.py`, `report/gait.py`, ...) and its templates
 under `report/templates/<feature>/`; this module holds the pieces they share.

@@ -38,9 +38,8 @@ def _figure(height: float = 2.4) -> tuple[Any, Any]:
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
     import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(7.2, height))
     # Every plot has dates along x: a concise locator keeps the labels from running into each other.
