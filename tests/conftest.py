@@ -13,6 +13,8 @@ DATA = SHARED / "data"
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is still safe there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Accounts made by tests (and by the live servers they start) use a fast password hash.
+os.environ.setdefault("STRIDEWELL_TEST_FAST_PASSWORDS", "true")
 
 
 @pytest.fixture(scope="session")

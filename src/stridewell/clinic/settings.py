@@ -124,6 +124,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The test suite creates hundreds of accounts; PBKDF2's default rounds cost about half a second each
+# on a small machine. Tests (and the live servers they start) ask for a fast hash; production never.
+if _env_bool("STRIDEWELL_TEST_FAST_PASSWORDS", False) and not PRODUCTION:
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 # django-allauth: e-mail is the login; verification is sent but does not block a first booking.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
