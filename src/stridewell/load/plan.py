@@ -139,9 +139,9 @@ def _days(start: date, run_min: int, long_min: int, number: int,
 
 def _week(number: int, start: date, minutes: float, longest: float, lighter: bool,
           th: Thresholds) -> tuple[PlanWeek, float]:
-    """Return the week and the longest run so far; minutes are whole, rounded down where a
-    limit applies, so the rounded plan keeps the limit too."""
-    minutes = math.floor(minutes)
+    """Return the week and the longest run so far; minutes are whole (limits are rounded down
+    where they are worked out, so the rounded plan keeps them)."""
+    minutes = round(minutes)
     runs = _runs_for(minutes, th)
     share = minutes if runs == 1 else minutes * 0.4
     cap = math.floor(longest * (1 + th.value("spike.moderate") / 100))
@@ -195,9 +195,9 @@ def _build(base: Base, target: float | None, step: float, first: date, race_week
         if lighter:
             minutes = full * factor
         elif weeks and weeks[-1].lighter:
-            minutes = min(full, last * (1 + ramp))
+            minutes = min(full, math.floor(last * (1 + ramp)))
         else:
-            add = min(step, max(lo, last * ramp))
+            add = min(step, max(lo, math.floor(last * ramp)))
             full = last + add if target is None else max(min(last + add, target), last)
             minutes = full
         before = longest
