@@ -125,6 +125,8 @@ def test_plan_prints_weeks_from_the_imported_base(tmp_path: Path) -> None:
     (["--minutes", "90", "--step", "15"], "between 5 and 10"),
     (["--race", "2020-01-01"], "before the plan starts"),
     (["--race", "01/05/2026"], "YYYY-MM-DD"),
+    (["--minutes", "-5"], "--minutes"),
+    (["--km", "0"], "--km"),
 ])
 def test_plan_bad_goals_get_a_message(tmp_path: Path, args: list[str], message: str) -> None:
     store = _spiky_store(tmp_path / "store")

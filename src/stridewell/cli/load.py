@@ -176,8 +176,10 @@ def report(
 
 @app.command()
 def plan(
-    minutes: Annotated[float | None, typer.Option(help="Goal: running minutes a week.")] = None,
-    km: Annotated[float | None, typer.Option(help="Goal: running km a week.")] = None,
+    minutes: Annotated[float | None, typer.Option(
+        min=1, max=2000, help="Goal: running minutes a week.")] = None,
+    km: Annotated[float | None, typer.Option(
+        min=1, max=300, help="Goal: running km a week.")] = None,
     race: Annotated[str | None, typer.Option(help="Race date, YYYY-MM-DD.")] = None,
     start: Annotated[str | None, typer.Option(help="First plan day (default today).")] = None,
     step: Annotated[float | None, typer.Option(help="Minutes added a week (5-10).")] = None,
