@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from stridewell.load import Session
+from stridewell.load import Session, Thresholds, load_thresholds, parse_thresholds
 
 MONDAY = date(2025, 3, 3)  # a Monday
 
@@ -26,3 +26,14 @@ def run(when: date | int, km: float | None = None, minutes: float = 30.0, *,
         utc_offset_min=offset_min, source=source or f"hand/{d.isoformat()}-{hour}.fit",
         content_hash=f"{d.isoformat()}-{hour}-{sport}",
     )
+
+
+def thresholds_with(**changes: float) -> Thresholds:
+    """Return the packaged thresholds with some values changed: `recovery__hours=72`."""
+    table: dict[str, dict[str, dict[str, object]]] = {}
+    for key, c in load_thresholds().constants.items():
+        section, name = key.split(".")
+        value = changes.get(f"{section}__{name}", c.value)
+        table.setdefault(section, {})[name] = {"value": value, "unit": c.unit, "kind": c.kind,
+                                               "source": c.source}
+    return parse_thresholds(table)

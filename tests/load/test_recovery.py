@@ -14,10 +14,8 @@ from stridewell.load import (
     findings,
     hard_gaps,
     is_hard,
-    load_thresholds,
-    parse_thresholds,
 )
-from tests.load.history import day, run
+from tests.load.history import day, run, thresholds_with
 
 
 def test_hard_means_rpe_7_or_80pct_heart_rate_reserve_or_90_minutes() -> None:
@@ -43,17 +41,10 @@ def test_hard_sessions_36_hours_apart_break_the_48_hour_rule_and_48_do_not() -> 
 
 
 def test_recovery_rule_is_configurable() -> None:
-    th = load_thresholds()
-    raw = {k: {"value": v.value, "unit": v.unit, "kind": v.kind, "source": v.source}
-           for k, v in th.constants.items()}
-    table: dict[str, dict[str, object]] = {}
-    for key, value in raw.items():
-        section, name = key.split(".")
-        table.setdefault(section, {})[name] = value
-    table["recovery"]["hours"] = {**raw["recovery.hours"], "value": 72}
-    th72 = parse_thresholds(table)
+    th72 = thresholds_with(recovery__hours=72)
     gaps = hard_gaps([run(0, rpe=8), run(2, rpe=8, hour=19)], th=th72)  # 60 h
     assert [g.hours for g in gaps] == [60]
+    assert hard_gaps([run(0, rpe=8), run(2, rpe=8, hour=19)]) == []  # 60 h is fine at 48
 
 
 def test_legs_of_one_multisport_file_are_not_a_recovery_gap() -> None:
