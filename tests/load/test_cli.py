@@ -51,7 +51,7 @@ def test_import_prints_the_warnings_of_the_whole_history(tmp_path: Path,
     out = invoke("import", str(activities / "python-tcxparser"), "--store", str(store),
                  "--warnings", "3")
     assert out.exit_code == 0, out.output
-    assert "Warnings" in out.output and "140%" in out.output
+    assert "Warnings of the last 8 weeks" in out.output and "140%" in out.output
     assert "Instead:" in out.output and "Evidence:" in out.output
 
 

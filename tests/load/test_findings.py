@@ -58,3 +58,11 @@ def test_weekly_and_minutes_findings_name_the_week_and_numbers() -> None:
     assert week.subject == "week of Mon 31 Mar 2025" and week.value == "+140% running distance"
     assert found["minutes_step"].value == "+160 min of running"  # 250 - 90
     assert found["rest_days"].value == "0 rest days"
+
+
+def test_findings_since_a_day_leave_older_ones_out() -> None:
+    # an old spike on day 10 (+40%), then steady; only the last weeks are asked for
+    history = [run(0, 10), run(10, 14)] + [run(d, 5) for d in range(14, 60, 3)]
+    a = analyse(history)
+    assert [f.rule for f in findings(a) if f.rule == "spike"] == ["spike"]
+    assert [f for f in findings(a, since=day(30)) if f.rule == "spike"] == []

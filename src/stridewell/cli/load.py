@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -109,11 +109,13 @@ def _problems(result: ImportResult, roots: list[Path]) -> Table:
     return table
 
 
-def _show_findings(found: list[Finding], limit: int) -> None:
+def _show_findings(found: list[Finding], limit: int, weeks: int) -> None:
     if not found:
-        console.print("No warnings: single-run, weekly and recovery checks all passed.")
+        console.print(f"No warnings in the last {weeks} weeks: single-run, weekly and recovery "
+                      "checks all passed.")
         return
-    console.print(f"\n[bold]Warnings[/bold] ({len(found)}; showing {min(limit, len(found))}):")
+    console.print(f"\n[bold]Warnings of the last {weeks} weeks[/bold] ({len(found)}; showing "
+                  f"{min(limit, len(found))}; `stridewell load report` lists the whole history):")
     for i, f in enumerate(found[:limit], start=1):
         console.print(escape(f"{i}. ({f.severity}) {f.message}\n   Threshold: {f.threshold}."
                              f"\n   Instead: {f.advice}\n   Evidence: {f.evidence}"))
@@ -123,7 +125,9 @@ def _show_findings(found: list[Finding], limit: int) -> None:
 def import_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Files, folders or export zips.")],
     store: StoreOpt = None,
-    warnings: Annotated[int, typer.Option(help="How many warnings to print.")] = 10,
+    warnings: Annotated[int, typer.Option(min=0, help="How many warnings to print.")] = 10,
+    recent: Annotated[int, typer.Option(
+        min=1, max=520, help="Print warnings of this many last weeks.")] = 8,
 ) -> None:
     """Import FIT/GPX/TCX files, folders and Garmin/Strava export zips; print what was found."""
     folder = store or default_store()
@@ -136,7 +140,9 @@ def import_cmd(
     if any(p.kind not in ("known", "duplicate") for p in result.problems):
         console.print(_problems(result, paths))
     if history:
-        _show_findings(findings(analyse(history)), warnings)
+        a = analyse(history)
+        since = a.as_of - timedelta(weeks=recent)
+        _show_findings(findings(a, since=since), warnings, recent)
     console.print(f"Store: {folder}")
 
 

@@ -166,8 +166,12 @@ def _acwr_context(a: Analysis, th: Thresholds) -> list[Finding]:
     )]
 
 
-def findings(a: Analysis, thresholds: Thresholds | None = None) -> list[Finding]:
-    """Return every warning for `a`, most serious first, then most recent, then largest."""
+def findings(a: Analysis, thresholds: Thresholds | None = None, *,
+             since: date | None = None) -> list[Finding]:
+    """Return every warning for `a` (from `since` on, when given), most serious first, then
+    most recent, then largest."""
     th = thresholds or load_thresholds()
     out = [_spike(sp, th) for sp in a.spikes] + _week_findings(a, th) + _load_findings(a, th)
+    if since is not None:
+        out = [f for f in out if f.when >= since]
     return sorted(out, key=lambda f: (_ORDER[f.severity], -f.when.toordinal(), -f.size))
