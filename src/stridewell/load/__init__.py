@@ -5,6 +5,7 @@ The web app and the CLI call, in short:
 - `import_paths(paths, known_hashes=..., existing=..., progress=cb) -> ImportResult`
   (sessions plus a problem per file that did not import cleanly; nothing raises per file)
 - `analyse(sessions, athlete=Athlete(...)) -> Analysis`; `findings(analysis) -> [Finding]`
+  (ranked; `since=date` keeps the recent ones)
 - `plan_from_history(sessions, Goal(...), start=...) -> Plan` or `progression_plan(base, ...)`
 - `load_thresholds()` for the editable constants (thresholds.toml, each with unit and source)
 - `read_store`/`add_import` for the CLI's local JSON store
