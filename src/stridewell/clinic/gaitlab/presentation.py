@@ -136,7 +136,8 @@ def metric_rows(result: dict[str, Any]) -> list[MetricRow]:
         if key == "foot_strike_angle":
             rows.append(MetricRow("foot_strike", "Foot strike", "", strike_pattern(result, "left"),
                                   strike_pattern(result, "right"), strike_pattern(result),
-                                  "heel, midfoot or forefoot first", norm.get("source", ""), "ok", 0))
+                                  "any; most runners land heel first",
+                                  "Class from the foot-strike angle above (Altman & Davis 2012)", "ok", 0))
     return rows
 
 
