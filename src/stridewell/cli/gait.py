@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from stridewell.gait import GaitAnalysis, GaitInputError
+from stridewell.gait.norms import amount
 from stridewell.report.gait import analyse_and_report
 
 app = typer.Typer(no_args_is_help=True)
@@ -32,7 +33,8 @@ def summary_text(a: GaitAnalysis) -> str:
     for s in a.summary:
         flag = "" if s.status == "ok" else f"  <- {s.status}"
         lines.append(
-            f"  {labels[s.metric].label} ({s.side}): {s.mean:.3g} ± {s.sd:.2g} {s.unit}"
+            f"  {labels[s.metric].label} ({s.side}): {amount(s.mean, s.unit)}"
+            f" ± {s.sd:.{2 if s.unit == 's' else 1}f}"
             f"  [usual: {labels[s.metric].range_text()}]{flag}"
         )
     for f in a.findings:

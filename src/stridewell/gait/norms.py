@@ -54,7 +54,10 @@ def with_unit(number: str, unit: str) -> str:
 
 
 def amount(value: float, unit: str) -> str:
-    """Return a measured value rounded for people (one decimal, none from 100 up) with its unit."""
+    """Return a measured value rounded for people (one decimal, none from 100 up; seconds to
+    the hundredth) with its unit."""
+    if unit == "s":
+        return f"{value:.2f} s"
     return with_unit(f"{value:.1f}" if abs(value) < 100 else f"{value:.0f}", unit)
 
 
