@@ -231,8 +231,8 @@ def test_a_patient_upload_waits_for_the_clinician_before_the_patient_sees_it(cli
     assert "How to film a running video" in page and "whole body" in page
     resp = _upload(client, "/my/gait/", world["clip"], view="detect")
     job = Job.objects.get()
-    assert job.result["url"] == "/my/gait/?sent=1" and resp.status_code == 302
     report = GaitReport.objects.get()
+    assert job.result["url"] == f"/my/gait/?sent={report.pk}" and resp.status_code == 302
     assert report.uploaded_by == world["pia"].user and report.status == "draft"
     page = client.get(job.result["url"]).content.decode()
     assert "Your physiotherapist will look at it" in page and "1 video waiting" in page
