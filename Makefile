@@ -31,8 +31,11 @@ browser:
 	  else echo "Chromium is missing and we are not root: browser tests will be skipped."; fi; \
 	fi
 
+CORES := src/stridewell/load src/stridewell/gait src/stridewell/assess src/stridewell/programme
+
 test: $(TEST_STAMP) browser
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy $(CORES)
 	$(BIN)/pytest -q
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('host=127.0.0.1 port=5432 user=postgres dbname=postgres', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo "== PostgreSQL answers on 127.0.0.1:5432: running the database tests on it too =="; \
@@ -42,6 +45,7 @@ test: $(TEST_STAMP) browser
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy $(CORES)
 
 bench: $(TEST_STAMP)
 	for b in bench/*.py; do $(BIN)/python $$b; done
