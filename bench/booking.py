@@ -19,7 +19,7 @@ import tempfile
 import threading
 import time
 import uuid
-from datetime import timedelta
+from datetime import UTC, timedelta
 from datetime import timezone as dt_timezone
 from pathlib import Path
 
@@ -34,9 +34,15 @@ def _seed(n_practitioners: int = 40) -> None:
 
     from django.utils import timezone
 
-    from stridewell.clinic.booking.models import Appointment, Location, Practitioner, Service, WorkingHours
-    from stridewell.clinic.patients.services import patient_create_for_user
     from stridewell.clinic.accounts.models import User
+    from stridewell.clinic.booking.models import (
+        Appointment,
+        Location,
+        Practitioner,
+        Service,
+        WorkingHours,
+    )
+    from stridewell.clinic.patients.services import patient_create_for_user
 
     locs = [Location.objects.create(name=f"L{i}", slug=f"l{i}", time_zone=tz)
             for i, tz in enumerate(["Europe/London", "Europe/Dublin", "America/New_York"])]
@@ -78,7 +84,7 @@ def _naive_slots(service, date_from, date_to):  # noqa: ANN001, ANN201
             rows = list(WorkingHours.objects.filter(practitioner=p, weekday=day.weekday()).select_related("location"))
             hours = [av.WeeklyHours(p.id, h.location_id, h.weekday, h.start, h.end) for h in rows]
             shifts = av.expand_shifts(hours, [], {h.location_id: h.location.zone for h in rows}, day, day)
-            lo = timezone.datetime.combine(day, timezone.datetime.min.time(), tzinfo=dt_timezone.utc) - timedelta(days=1)
+            lo = timezone.datetime.combine(day, timezone.datetime.min.time(), tzinfo=UTC) - timedelta(days=1)
             busy = [av.Interval(a.start, a.blocked_until) for a in Appointment.objects.filter(
                 practitioner=p, start__gte=lo, start__lt=lo + timedelta(days=3), status__in=Appointment.BLOCKING)]
             out += av.free_slots(shifts, {p.id: busy}, duration=service.duration, blocked=service.blocked,
@@ -139,8 +145,8 @@ def part_load(kind: str) -> dict:
         "for i in range(8):\n"
         "    patient_create_for_user(user=User.objects.create_user(f'u{i}@example.org', 'correct-horse-battery'))\n"
     )
-    from zoneinfo import ZoneInfo
     from datetime import datetime
+    from zoneinfo import ZoneInfo
 
     with tempfile.TemporaryDirectory() as tmp, live_stack(kind, Path(tmp), seed) as (base, _env):
         browsers = [Browser(base) for _ in range(8)]

@@ -10,7 +10,15 @@ import pytest
 from django.utils import timezone
 
 from stridewell.clinic.booking.models import (
-    Break, ClassSession, ClassType, Location, Package, PackageItem, Practitioner, Service, WorkingHours,
+    Break,
+    ClassSession,
+    ClassType,
+    Location,
+    Package,
+    PackageItem,
+    Practitioner,
+    Service,
+    WorkingHours,
 )
 
 

@@ -8,7 +8,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from stridewell.clinic.booking.availability import (
-    Interval, WeeklyBreak, WeeklyHours, expand_shifts, free_slots, local_instant,
+    Interval,
+    WeeklyBreak,
+    WeeklyHours,
+    expand_shifts,
+    free_slots,
+    local_instant,
 )
 
 LONDON, NEW_YORK, SYDNEY = ZoneInfo("Europe/London"), ZoneInfo("America/New_York"), ZoneInfo("Australia/Sydney")

@@ -12,7 +12,15 @@ from django.utils import timezone
 from stridewell.clinic.booking import classes, services
 from stridewell.clinic.booking.errors import BookingError
 from stridewell.clinic.booking.models import (
-    Break, ClassSchedule, ClassType, Location, Package, PackageItem, Practitioner, Service, WorkingHours,
+    Break,
+    ClassSchedule,
+    ClassType,
+    Location,
+    Package,
+    PackageItem,
+    Practitioner,
+    Service,
+    WorkingHours,
 )
 from stridewell.clinic.booking.selectors import service_slots
 from stridewell.clinic.patients.services import patient_create_for_user

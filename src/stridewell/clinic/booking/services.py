@@ -15,8 +15,20 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from stridewell.clinic.booking import notifications
-from stridewell.clinic.booking.errors import BookingError, HoldExpired, NotAllowed, SlotTaken, SlotUnavailable
-from stridewell.clinic.booking.models import Appointment, Location, PackagePurchase, Practitioner, Service
+from stridewell.clinic.booking.errors import (
+    BookingError,
+    HoldExpired,
+    NotAllowed,
+    SlotTaken,
+    SlotUnavailable,
+)
+from stridewell.clinic.booking.models import (
+    Appointment,
+    Location,
+    PackagePurchase,
+    Practitioner,
+    Service,
+)
 from stridewell.clinic.booking.selectors import booking_rules, package_credits, service_slots
 
 

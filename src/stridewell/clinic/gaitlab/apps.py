@@ -11,7 +11,11 @@ class GaitlabConfig(AppConfig):
         from stridewell.clinic.gaitlab.records import erase_gait, export_gait
         from stridewell.clinic.gaitlab.services import JOB_KIND, analysis_job
         from stridewell.clinic.jobs.services import register
-        from stridewell.clinic.patients.chart import Section, register_chart_section, register_portal_section
+        from stridewell.clinic.patients.chart import (
+            Section,
+            register_chart_section,
+            register_portal_section,
+        )
         from stridewell.clinic.patients.records import register_record
 
         register(JOB_KIND, analysis_job)

@@ -10,8 +10,8 @@ exception is logged and the user sees a generic apology.
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
