@@ -130,3 +130,29 @@ def test_every_norm_has_unit_and_source_and_a_broken_file_is_refused():
         parse_norms(bad)
     with pytest.raises(ValueError, match="lacks"):
         parse_norms({"metrics": {"x": {"label": "x", "unit": "deg", "kind": "normative"}}})
+
+
+def _person(x: float, top: float, bottom: float) -> tuple[np.ndarray, np.ndarray]:
+    """A stand-in person: 33 landmarks spread from `top` to `bottom` pixels at column `x`."""
+    ys = np.linspace(top, bottom, 33)
+    return np.column_stack([np.full(33, x), ys]), np.ones(33)
+
+
+def test_with_no_runner_yet_the_tallest_person_in_view_is_followed():
+    from stridewell.gait.pose import choose_runner
+
+    passer_by = _person(100, 300, 500)  # 200 px tall, further from the camera
+    runner = _person(400, 100, 700)  # 600 px tall
+    chosen = choose_runner([passer_by, runner], previous=None)
+    assert chosen is not None and chosen[0][0, 0] == 400
+
+
+def test_once_followed_the_runner_is_kept_even_when_someone_taller_walks_in():
+    from stridewell.gait.pose import choose_runner
+
+    runner_now = _person(410, 120, 520)  # moved 10 px since the last frame
+    walker = _person(800, 50, 750)  # taller, but far from where the runner was
+    previous = _person(400, 120, 520)[0]
+    chosen = choose_runner([walker, runner_now], previous=previous)
+    assert chosen is not None and chosen[0][0, 0] == 410
+    assert choose_runner([], previous=previous) is None
