@@ -28,6 +28,7 @@ from stridewell.gait import (
     side_camera_keypoints,
     standing_foot_angles,
 )
+from stridewell.gait.readers import read_angle_column, read_knee_norm_angles
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "gait"
 RBDS = DATA / "rbds_mocap"
@@ -109,28 +110,14 @@ def foot_strike_table(run25, static) -> None:  # noqa: ANN001
 
 
 def _processed(column: str) -> np.ndarray:
-    path = RBDS / "RBDS001processed.txt"
-    header = path.open().readline().split()
-    return np.loadtxt(path, skiprows=1)[:, header.index(column)]
-
-
-def _norm_values() -> tuple[np.ndarray, np.ndarray]:
-    ic, peak = [], []
-    for f in sorted((RBDS / "BMC_RIC_angles").glob("*angs.txt")):
-        header = f.open().readline().split()
-        data = np.loadtxt(f, skiprows=1)
-        for j, h in enumerate(header):
-            if h.startswith("Knee_Z_"):
-                ic.append(data[0, j])
-                peak.append(data[:40, j].max())  # stance is the first ~35-40 % of the cycle
-    return np.array(ic), np.array(peak)
+    return read_angle_column(RBDS / "RBDS001processed.txt", column)
 
 
 def knee_table(run, static) -> None:  # noqa: ANN001
     """Print knee flexion at contact and peak in stance: ours (2D) vs 3D vs the 46-runner norms."""
     a = analyse_keypoints(side_camera_keypoints(run, static, fps=60))
     norms = load_norms().metrics
-    ic_n, peak_n = _norm_values()
+    ic_n, peak_n = read_knee_norm_angles(RBDS / "BMC_RIC_angles")
     print(
         "| knee flexion (deg) | side | ours, 2D side view (mean ± SD) | RBDS001 3D | "
         "ours − 3D | 46 runners (mean ± SD) | our usual range |"

@@ -5,28 +5,15 @@ from __future__ import annotations
 import numpy as np
 
 from stridewell.gait import analyse_keypoints, load_norms, side_camera_keypoints
+from stridewell.gait.readers import read_angle_column, read_knee_norm_angles
 
 
 def _processed(rbds, column: str) -> np.ndarray:
-    path = rbds / "RBDS001processed.txt"
-    header = path.open().readline().split()
-    return np.loadtxt(path, skiprows=1)[:, header.index(column)]
-
-
-def _norm_values(rbds) -> tuple[list[float], list[float]]:
-    ic, peak = [], []
-    for f in sorted((rbds / "BMC_RIC_angles").glob("*angs.txt")):
-        header = f.open().readline().split()
-        data = np.loadtxt(f, skiprows=1)
-        for j, h in enumerate(header):
-            if h.startswith("Knee_Z_"):
-                ic.append(data[0, j])
-                peak.append(data[:40, j].max())  # stance is the first ~35-40 % of the cycle
-    return ic, peak
+    return read_angle_column(rbds / "RBDS001processed.txt", column)
 
 
 def test_norm_ranges_in_toml_are_mean_plus_minus_2sd_of_the_46_runners(rbds):
-    ic, peak = _norm_values(rbds)
+    ic, peak = read_knee_norm_angles(rbds / "BMC_RIC_angles")
     norms = load_norms().metrics
     assert abs(np.mean(ic) - 11) < 1.5 and abs(np.mean(peak) - 41.4) < 1.5
     # per-runner means, as the cohorts were described (one value per runner)

@@ -107,3 +107,28 @@ def read_marker_table(path: str | Path, rate: float | None = None) -> Markers:
         if abs(rate - round(rate)) < 0.2:
             rate = float(round(rate))
     return Markers(tracks, rate)
+
+
+def read_angle_column(path: str | Path, column: str) -> FloatArray:
+    """Return one column (degrees) of a tab-separated table with a header row (RBDS curves)."""
+    header = Path(path).open().readline().split()
+    if column not in header:
+        raise GaitInputError(f"{Path(path).name} has no column {column!r}")
+    return np.asarray(np.loadtxt(path, skiprows=1, ndmin=2)[:, header.index(column)], dtype=float)
+
+
+def read_knee_norm_angles(folder: str | Path) -> tuple[FloatArray, FloatArray]:
+    """Return knee flexion (deg) at contact and peak in stance, one value per limb and file.
+
+    Reads the BMC/RIC normative `*angs.txt` gait-cycle curves (Fukuchi et al. 2017): row 0 is
+    contact; stance is taken as the first 40 rows (about 35-40 % of the cycle).
+    """
+    ic, peak = [], []
+    for f in sorted(Path(folder).glob("*angs.txt")):
+        header = f.open().readline().split()
+        data = np.loadtxt(f, skiprows=1, ndmin=2)
+        for j, h in enumerate(header):
+            if h.startswith("Knee_Z_"):
+                ic.append(data[0, j])
+                peak.append(data[:40, j].max())
+    return np.array(ic, dtype=float), np.array(peak, dtype=float)
