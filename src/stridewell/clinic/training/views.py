@@ -47,11 +47,9 @@ def _imported(request: HttpRequest) -> int | None:
     return int(raw) if raw.isdigit() else None
 
 
-@login_required
-def my_training(request: HttpRequest) -> HttpResponse:
-    """The patient's training load: upload a watch export, see warnings, plots, imports and their plan."""
-    patient = own_patient(request)
-    deleted = _delete_import(request, patient, reverse("training:my"))
+def _dashboard(request: HttpRequest, patient, back: str, template: str, **extra: object) -> HttpResponse:  # noqa: ANN001
+    """Handle a removal or an upload posted to a dashboard, else show the dashboard (audited)."""
+    deleted = _delete_import(request, patient, back)
     if deleted is not None:
         return deleted
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -60,16 +58,16 @@ def my_training(request: HttpRequest) -> HttpResponse:
         if started is not None:
             return started
     audit(request, "view", "training dashboard", patient=patient, object_id=patient.pk)
-    return render(
-        request,
-        "training/my_dashboard.html",
-        {
-            "d": training_dashboard(patient),
-            "form": form,
-            "imported": _imported(request),
-            "patient": patient,
-        },
-    )
+    context = {"d": training_dashboard(patient), "form": form, "imported": _imported(request),
+               "patient": patient, **extra}
+    return render(request, template, context)
+
+
+@login_required
+def my_training(request: HttpRequest) -> HttpResponse:
+    """The patient's training load: upload a watch export, see warnings, plots, imports and their plan."""
+    patient = own_patient(request)
+    return _dashboard(request, patient, reverse("training:my"), "training/my_dashboard.html")
 
 
 @login_required
@@ -77,26 +75,9 @@ def staff_training(request: HttpRequest, pk: int) -> HttpResponse:
     """A patient's training-load dashboard for their clinicians; treating clinicians may upload for them."""
     perm = "patients.change_clinical" if request.method == "POST" else "patients.view_clinical"
     patient = patient_for(request, pk, perm)
-    deleted = _delete_import(request, patient, reverse("training:staff", args=[patient.pk]))
-    if deleted is not None:
-        return deleted
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        started = _start_upload(request, patient, form)
-        if started is not None:
-            return started
-    audit(request, "view", "training dashboard", patient=patient, object_id=patient.pk)
-    return render(
-        request,
-        "training/staff_dashboard.html",
-        {
-            "d": training_dashboard(patient),
-            "form": form,
-            "patient": patient,
-            "imported": _imported(request),
-            "can_write": request.user.has_perm("patients.change_clinical", patient),
-        },
-    )
+    return _dashboard(request, patient, reverse("training:staff", args=[patient.pk]),
+                      "training/staff_dashboard.html",
+                      can_write=request.user.has_perm("patients.change_clinical", patient))
 
 
 @login_required
