@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.clinic.test_browser import CHROMIUM, SHOTS
+from tests.clinic.test_browser import CHROMIUM, SHOTS, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -48,11 +48,7 @@ def _audit(page, url: str) -> list[str]:
 
 
 def _login(page, base: str, email: str) -> None:
-    page.goto(base + "/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill("stride-demo-2026")
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state()
+    sign_in(page, base, email, "stride-demo-2026")
 
 
 def test_main_pages_have_no_serious_accessibility_problems(live_server, audit_browser):

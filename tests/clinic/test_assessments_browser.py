@@ -5,10 +5,7 @@ Screenshots land in var/screenshots/assess-*.png (or $STRIDEWELL_SCREENSHOTS) fo
 
 from __future__ import annotations
 
-import os
-import shutil
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -18,61 +15,9 @@ from stridewell.assess import instrument
 from stridewell.clinic.assessments import services
 from stridewell.clinic.assessments.models import QuestionnaireResponse, ScreeningRecord
 from stridewell.clinic.booking import services as booking
+from tests.clinic.test_browser import SHOTS, browser, phone, shot, sign_in  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SHOTS = Path(
-    os.environ.get(
-        "STRIDEWELL_SCREENSHOTS", Path(__file__).resolve().parents[2] / "var" / "screenshots"
-    )
-)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (make test installs it when run as root)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-            ],
-        )
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def phone(browser):
-    ctx = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
-    page = ctx.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    ctx.close()
-
-
-def shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def sign_in(page, base: str, email: str, password: str, next_url: str) -> None:
-    page.goto(f"{base}/accounts/login/?next={next_url}")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
-
-
 def no_sideways_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 

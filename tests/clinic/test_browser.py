@@ -47,6 +47,15 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
+def sign_in(page, base: str, email: str, password: str, next_url: str = "") -> None:
+    """Sign in through the real login form (then go to `next_url`, when given) and wait for the page."""
+    page.goto(f"{base}/accounts/login/" + (f"?next={next_url}" if next_url else ""))
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_load_state()
+
+
 def test_new_patient_books_on_a_phone_creating_an_account_then_cancels(live_server, phone, clinic):
     page = phone
     page.goto(live_server.url + "/")

@@ -8,7 +8,6 @@ waiting for the pose model here. Screenshots land in var/screenshots/gait-*.png.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from pathlib import Path
@@ -21,10 +20,9 @@ from stridewell.clinic.gaitlab.analysis import CoreOutput
 from stridewell.clinic.gaitlab.models import GaitReport
 from stridewell.clinic.jobs.models import Job
 from tests.clinic.gaitlab_helpers import REAL_CLIP, fake_core, fake_report, people, real_output_dir
+from tests.clinic.test_browser import CHROMIUM, SHOTS, shot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SHOTS = Path(os.environ.get("STRIDEWELL_SCREENSHOTS", Path(__file__).resolve().parents[2] / "var" / "screenshots"))
 
 
 @pytest.fixture(scope="module")
@@ -70,18 +68,6 @@ def desktop(browser):
 def world(clinic, make_patient, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return people(clinic, make_patient)
-
-
-def shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
-
-
-def sign_in(page, base: str, email: str, password: str, next_url: str) -> None:
-    page.goto(f"{base}/accounts/login/?next={next_url}")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
 
 
 def seed_report(patient, by, monkeypatch) -> GaitReport:  # noqa: ANN001

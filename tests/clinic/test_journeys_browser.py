@@ -26,7 +26,7 @@ from stridewell.clinic.gaitlab.models import GaitReport
 from stridewell.clinic.notes.models import VisitNote
 from stridewell.programme.models import WEEKDAYS
 from tests.clinic.gaitlab_helpers import fake_core, fake_report, make_clip
-from tests.clinic.test_browser import browser, phone  # noqa: F401 - fixtures
+from tests.clinic.test_browser import browser, phone, sign_in  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path(os.environ.get("STRIDEWELL_JOURNEY_SHOTS", "/tmp"))
@@ -90,11 +90,7 @@ def care(clinic, make_patient, settings, tmp_path, monkeypatch):  # noqa: ANN001
 
 
 def _login(page, base: str, email: str) -> None:  # noqa: ANN001
-    page.goto(base + "/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state()
+    sign_in(page, base, email, PASSWORD)
 
 
 def _no_sideways_scroll(page) -> None:  # noqa: ANN001

@@ -16,7 +16,7 @@ from stridewell.clinic.booking import services as booking
 from stridewell.clinic.programmes import services
 from stridewell.clinic.programmes.models import ExerciseDone, SessionLog
 from stridewell.programme.models import WEEKDAYS
-from tests.clinic.test_browser import SHOTS, browser, phone, shot  # noqa: F401 - fixtures
+from tests.clinic.test_browser import SHOTS, browser, phone, shot, sign_in  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "correct-horse-battery"
@@ -61,11 +61,7 @@ def runner(clinic, make_patient):
 
 
 def _login(page, base: str, email: str) -> None:
-    page.goto(base + "/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state()
+    sign_in(page, base, email, PASSWORD)
 
 
 def test_patient_ticks_an_exercise_and_logs_pain_on_a_phone(live_server, phone, runner):  # noqa: F811

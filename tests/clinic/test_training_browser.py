@@ -14,7 +14,7 @@ from django.utils import timezone
 from stridewell.clinic.training import services
 from stridewell.load import Goal
 from tests.clinic.gaitlab_helpers import people
-from tests.clinic.test_browser import browser, phone, shot  # noqa: F401 - fixtures
+from tests.clinic.test_browser import browser, phone, shot, sign_in  # noqa: F401 - fixtures
 from tests.clinic.training_helpers import spiky_history
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,11 +22,7 @@ PASSWORD = "correct-horse-battery"
 
 
 def _login(page, base: str, email: str) -> None:  # noqa: ANN001
-    page.goto(base + "/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state()
+    sign_in(page, base, email, PASSWORD)
 
 
 def test_runner_uploads_an_export_on_a_phone_and_reads_the_warnings_and_the_plan(
