@@ -13,8 +13,6 @@ that must exist (pages of apps not yet in the URLconf are skipped with that reas
 from __future__ import annotations
 
 import gzip
-import io
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +25,7 @@ from stridewell.clinic.gaitlab import analysis
 from stridewell.clinic.jobs import uploads
 from stridewell.clinic.jobs.models import Job
 from tests.clinic.gaitlab_helpers import fake_core, fake_report, make_clip, people
+from tests.zips import zip_bytes as _zip
 
 pytestmark = pytest.mark.django_db
 ACTIVITY_DIR = Path("/work/shared/data/activities")
@@ -60,14 +59,6 @@ UPLOAD_PATHS = [
 
 
 # Hostile files -----------------------------------------------------------------------------------
-
-def _zip(members: dict[str, bytes], level: int = 9) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
-
 
 def _zip_with_nul_name() -> bytes:
     # zipfile cuts names at NUL when writing, so put the NUL into the bytes of both headers.

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,14 +10,7 @@ import pytest
 from stridewell.load import sources
 from stridewell.load.errors import ReadError
 from stridewell.load.models import ImportProblem
-
-
-def _zip(members: dict[str, bytes], level: int = 9) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
+from tests.zips import zip_bytes as _zip
 
 
 def test_an_entry_larger_than_any_activity_is_refused_without_reading_it(tmp_path, monkeypatch):
